@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * snull: ethtool_ops.  All of these run in process context with rtnl held
+ * (the ethtool core takes it), so they may sleep and reconfigure.
+ */
+#include <linux/ethtool.h>
+
+#include "snull.h"
+#include "snull_hw.h"
+
+/* ---- statistics (ethtool -S) ------------------------------------------- */
+
+struct snull_stat_desc {
+	char name[ETH_GSTRING_LEN];
+	size_t offset;
+};
+
+#define SNULL_STAT(group, field, label) \
+	{ label, offsetof(struct group, field) }
+
+/* Each table reads one counter group under that group's syncp. */
+static const struct snull_stat_desc snull_poll_descs[] = {
+	SNULL_STAT(snull_poll_stats, rx_packets, "rx_packets"),
+	SNULL_STAT(snull_poll_stats, rx_bytes, "rx_bytes"),
+	SNULL_STAT(snull_poll_stats, rx_multicast, "rx_multicast"),
+	SNULL_STAT(snull_poll_stats, rx_dropped, "rx_dropped"),
+	SNULL_STAT(snull_poll_stats, rx_alloc_failed, "rx_alloc_failed"),
+	SNULL_STAT(snull_poll_stats, rx_csum_complete, "rx_csum_complete"),
+	SNULL_STAT(snull_poll_stats, tx_packets, "tx_packets"),
+	SNULL_STAT(snull_poll_stats, tx_bytes, "tx_bytes"),
+	SNULL_STAT(snull_poll_stats, tx_carrier_errors, "tx_carrier_errors"),
+	SNULL_STAT(snull_poll_stats, napi_polls, "napi_polls"),
+	SNULL_STAT(snull_poll_stats, napi_budget_exhausted,
+		   "napi_budget_exhausted"),
+};
+
+static const struct snull_stat_desc snull_irq_descs[] = {
+	SNULL_STAT(snull_irq_stats, irqs, "irqs"),
+	SNULL_STAT(snull_irq_stats, irq_masked, "irq_masked"),
+	SNULL_STAT(snull_irq_stats, irq_spurious, "irq_spurious"),
+};
+
+static const struct snull_stat_desc snull_hwrx_descs[] = {
+	SNULL_STAT(snull_hwrx_stats, rx_missed, "rx_missed"),
+	SNULL_STAT(snull_hwrx_stats, rx_length_errors, "rx_length_errors"),
+	SNULL_STAT(snull_hwrx_stats, mc_filtered, "rx_mc_filtered"),
+	SNULL_STAT(snull_hwrx_stats, uc_filtered, "rx_uc_filtered"),
+	SNULL_STAT(snull_hwrx_stats, promisc_accepted, "rx_promisc_accepted"),
+	SNULL_STAT(snull_hwrx_stats, rx_fault_dropped, "rx_fault_dropped"),
+	SNULL_STAT(snull_hwrx_stats, rx_corrupted, "rx_fault_corrupted"),
+};
+
+static const struct snull_stat_desc snull_xmit_descs[] = {
+	SNULL_STAT(snull_xmit_stats, tx_dropped, "tx_dropped"),
+	SNULL_STAT(snull_xmit_stats, tx_ring_full, "tx_ring_full"),
+	SNULL_STAT(snull_xmit_stats, tx_timeouts, "tx_timeouts"),
+	SNULL_STAT(snull_xmit_stats, tx_resets, "tx_resets"),
+};
+
+struct snull_stat_group {
+	const struct snull_stat_desc *descs;
+	unsigned int count;
+	size_t base;		/* offset of the group in snull_priv */
+	size_t syncp;		/* offset of its syncp within the group */
+};
+
+#define SNULL_GROUP(descs, member, type) \
+	{ descs, ARRAY_SIZE(descs), offsetof(struct snull_priv, member), \
+	  offsetof(struct type, syncp) }
+
+static const struct snull_stat_group snull_stat_groups[] = {
+	SNULL_GROUP(snull_poll_descs, poll_stats, snull_poll_stats),
+	SNULL_GROUP(snull_irq_descs, irq_stats, snull_irq_stats),
+	SNULL_GROUP(snull_hwrx_descs, hwrx_stats, snull_hwrx_stats),
+	SNULL_GROUP(snull_xmit_descs, xmit_stats, snull_xmit_stats),
+};
+
+static unsigned int snull_stats_count(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(snull_stat_groups); i++)
+		n += snull_stat_groups[i].count;
+	return n;
+}
+
+static void snull_get_ethtool_stats(struct net_device *dev,
+				    struct ethtool_stats *stats, u64 *data)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	unsigned int g, i, start;
+
+	for (g = 0; g < ARRAY_SIZE(snull_stat_groups); g++) {
+		const struct snull_stat_group *grp = &snull_stat_groups[g];
+		const u8 *base = (const u8 *)priv + grp->base;
+		const struct u64_stats_sync *syncp = (const void *)(base +
+								    grp->syncp);
+
+		do {
+			start = u64_stats_fetch_begin(syncp);
+			for (i = 0; i < grp->count; i++)
+				data[i] = u64_stats_read((const u64_stats_t *)
+					(base + grp->descs[i].offset));
+		} while (u64_stats_fetch_retry(syncp, start));
+		data += grp->count;
+	}
+}
+
+static const char snull_priv_flag_names[SNULL_PFLAG_COUNT][ETH_GSTRING_LEN] = {
+	[SNULL_PFLAG_FLIP]	= "flip",
+	[SNULL_PFLAG_ZEROCOPY]	= "zerocopy",
+};
+
+static const char snull_test_names[][ETH_GSTRING_LEN] = {
+	"loopback      (offline)",
+};
+
+static int snull_get_sset_count(struct net_device *dev, int sset)
+{
+	switch (sset) {
+	case ETH_SS_STATS:
+		return snull_stats_count();
+	case ETH_SS_PRIV_FLAGS:
+		return SNULL_PFLAG_COUNT;
+	case ETH_SS_TEST:
+		return ARRAY_SIZE(snull_test_names);
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+static void snull_get_strings(struct net_device *dev, u32 sset, u8 *buf)
+{
+	unsigned int g, i;
+
+	switch (sset) {
+	case ETH_SS_STATS:
+		for (g = 0; g < ARRAY_SIZE(snull_stat_groups); g++) {
+			const struct snull_stat_group *grp =
+				&snull_stat_groups[g];
+
+			for (i = 0; i < grp->count; i++) {
+				memcpy(buf, grp->descs[i].name,
+				       ETH_GSTRING_LEN);
+				buf += ETH_GSTRING_LEN;
+			}
+		}
+		break;
+	case ETH_SS_PRIV_FLAGS:
+		memcpy(buf, snull_priv_flag_names,
+		       sizeof(snull_priv_flag_names));
+		break;
+	case ETH_SS_TEST:
+		memcpy(buf, snull_test_names, sizeof(snull_test_names));
+		break;
+	}
+}
+
+/* ---- identity and link ------------------------------------------------- */
+
+static void snull_get_drvinfo(struct net_device *dev,
+			      struct ethtool_drvinfo *info)
+{
+	strscpy(info->driver, SNULL_DRV_NAME, sizeof(info->driver));
+	strscpy(info->version, SNULL_DRV_VERSION, sizeof(info->version));
+	strscpy(info->bus_info, "virtual", sizeof(info->bus_info));
+}
+
+static int snull_get_link_ksettings(struct net_device *dev,
+				    struct ethtool_link_ksettings *cmd)
+{
+	ethtool_link_ksettings_zero_link_mode(cmd, supported);
+	ethtool_link_ksettings_zero_link_mode(cmd, advertising);
+	cmd->base.speed = netif_carrier_ok(dev) ? snull_speed : SPEED_UNKNOWN;
+	cmd->base.duplex = netif_carrier_ok(dev) ? DUPLEX_FULL :
+						   DUPLEX_UNKNOWN;
+	cmd->base.port = PORT_OTHER;
+	cmd->base.autoneg = AUTONEG_DISABLE;
+	return 0;
+}
+
+static u32 snull_get_msglevel(struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	return priv->msg_enable;
+}
+
+static void snull_set_msglevel(struct net_device *dev, u32 value)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	priv->msg_enable = value;
+}
+
+/* ---- rings and coalescing ---------------------------------------------- */
+
+static void snull_get_ringparam(struct net_device *dev,
+				struct ethtool_ringparam *ring,
+				struct kernel_ethtool_ringparam *kring,
+				struct netlink_ext_ack *extack)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	ring->rx_max_pending = SNULL_RING_MAX;
+	ring->tx_max_pending = SNULL_RING_MAX;
+	ring->rx_pending = priv->rx_ring_size;
+	ring->tx_pending = priv->tx_ring_size;
+}
+
+static bool snull_ring_size_ok(u32 size)
+{
+	return size >= SNULL_RING_MIN && size <= SNULL_RING_MAX &&
+	       is_power_of_2(size);
+}
+
+static int snull_set_ringparam(struct net_device *dev,
+			       struct ethtool_ringparam *ring,
+			       struct kernel_ethtool_ringparam *kring,
+			       struct netlink_ext_ack *extack)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	/* The core already refused mini/jumbo and values above the max. */
+	if (!snull_ring_size_ok(ring->rx_pending) ||
+	    !snull_ring_size_ok(ring->tx_pending)) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "ring sizes must be powers of two from 16 to 4096");
+		return -EINVAL;
+	}
+	if (ring->rx_pending == priv->rx_ring_size &&
+	    ring->tx_pending == priv->tx_ring_size)
+		return 0;
+	return snull_reconfigure(priv, ring->tx_pending, ring->rx_pending,
+				 dev->mtu);
+}
+
+static int snull_get_coalesce(struct net_device *dev,
+			      struct ethtool_coalesce *ec,
+			      struct kernel_ethtool_coalesce *kec,
+			      struct netlink_ext_ack *extack)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	snull_hw_get_coalesce(&priv->hw, &ec->rx_coalesce_usecs,
+			      &ec->rx_max_coalesced_frames,
+			      &ec->tx_coalesce_usecs);
+	return 0;
+}
+
+static int snull_set_coalesce(struct net_device *dev,
+			      struct ethtool_coalesce *ec,
+			      struct kernel_ethtool_coalesce *kec,
+			      struct netlink_ext_ack *extack)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	if (ec->rx_coalesce_usecs > SNULL_COALESCE_MAX_USECS ||
+	    ec->tx_coalesce_usecs > SNULL_COALESCE_MAX_USECS) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "coalescing delays are limited to 100000 usecs");
+		return -EINVAL;
+	}
+	if (ec->rx_max_coalesced_frames > SNULL_RING_MAX) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "rx-frames is limited to the largest ring, 4096");
+		return -EINVAL;
+	}
+	snull_hw_set_coalesce(&priv->hw, ec->rx_coalesce_usecs,
+			      ec->rx_max_coalesced_frames,
+			      ec->tx_coalesce_usecs);
+	return 0;
+}
+
+/* ---- registers and self-test ------------------------------------------- */
+
+static int snull_get_regs_len(struct net_device *dev)
+{
+	return sizeof(struct snull_regs);
+}
+
+static void snull_get_regs(struct net_device *dev, struct ethtool_regs *regs,
+			   void *p)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	regs->version = 1;
+	snull_hw_read_regs(priv, p);
+}
+
+#define SNULL_TEST_LEN	128
+
+/* The test frame: broadcast, a local experimental type, payload i & 0xff. */
+static void snull_test_pattern(const struct net_device *dev, u8 *frame)
+{
+	struct ethhdr *eth = (struct ethhdr *)frame;
+	unsigned int i;
+
+	eth_broadcast_addr(eth->h_dest);
+	ether_addr_copy(eth->h_source, dev->dev_addr);
+	eth->h_proto = htons(ETH_P_802_EX1);
+	for (i = ETH_HLEN; i < SNULL_TEST_LEN; i++)
+		frame[i] = i & 0xff;
+}
+
+/* Loop one frame through this device's own engine and compare it. */
+static int snull_loopback_test(struct snull_priv *priv)
+{
+	struct net_device *dev = priv->dev;
+	u8 expect[SNULL_TEST_LEN];
+	struct sk_buff *skb, *out;
+	int err;
+
+	err = snull_hw_alloc_rings(&priv->hw, SNULL_RING_MIN, SNULL_RING_MIN,
+				   dev->mtu + ETH_HLEN + VLAN_HLEN);
+	if (err)
+		return err;
+	err = snull_rx_refill(priv, NULL, GFP_KERNEL);
+	if (err)
+		goto out_free_rings;
+
+	skb = netdev_alloc_skb(dev, SNULL_TEST_LEN);
+	if (!skb) {
+		err = -ENOMEM;
+		goto out_free_rings;
+	}
+	snull_test_pattern(dev, skb_put(skb, SNULL_TEST_LEN));
+	snull_test_pattern(dev, expect);
+
+	err = snull_hw_loopback(priv, skb, &out);	/* consumes skb */
+	if (!err) {
+		if (out->len != SNULL_TEST_LEN ||
+		    memcmp(out->data, expect, SNULL_TEST_LEN))
+			err = -EIO;
+		kfree_skb(out);
+	}
+
+out_free_rings:
+	snull_hw_free_rings(&priv->hw);
+	return err;
+}
+
+static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
+			    u64 *data)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	bool was_up = priv->hw_up;
+	int err;
+
+	memset(data, 0, sizeof(*data) * ARRAY_SIZE(snull_test_names));
+	if (!(et->flags & ETH_TEST_FL_OFFLINE))
+		return;
+
+	/* Offline: take the hardware away from the stack for the test. */
+	snull_down(priv);
+	err = snull_loopback_test(priv);
+	if (err) {
+		data[0] = 1;
+		et->flags |= ETH_TEST_FL_FAILED;
+		netif_err(priv, hw, dev, "loopback self-test failed: %d\n",
+			  err);
+	}
+	if (was_up && snull_up(priv, GFP_KERNEL)) {
+		netif_carrier_off(dev);
+		et->flags |= ETH_TEST_FL_FAILED;
+	}
+}
+
+/* ---- private flags ----------------------------------------------------- */
+
+static u32 snull_get_priv_flags(struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	return priv->pflags;
+}
+
+static int snull_set_priv_flags(struct net_device *dev, u32 flags)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	u32 changed = flags ^ priv->pflags;
+	int err;
+
+	if (flags & ~(BIT(SNULL_PFLAG_COUNT) - 1))
+		return -EINVAL;
+
+	if (changed & BIT(SNULL_PFLAG_FLIP)) {
+		/* The book's mode has no ARP; IFF_NOARP goes through the
+		 * core so neighbours are flushed and listeners notified.
+		 */
+		unsigned int dflags = dev->flags & ~IFF_NOARP;
+
+		if (flags & BIT(SNULL_PFLAG_FLIP))
+			dflags |= IFF_NOARP;
+		err = dev_change_flags(dev, dflags, NULL);
+		if (err)
+			return err;
+		assign_bit(SNULL_PFLAG_FLIP, &priv->pflags,
+			   flags & BIT(SNULL_PFLAG_FLIP));
+	}
+
+	if (changed & BIT(SNULL_PFLAG_ZEROCOPY)) {
+		/* The peer takes ownership of the skb, so the stack must not
+		 * hand us one it keeps using (pktgen clone_skb), as in veth.
+		 */
+		if (flags & BIT(SNULL_PFLAG_ZEROCOPY))
+			dev->priv_flags &= ~IFF_TX_SKB_SHARING;
+		else
+			dev->priv_flags |= IFF_TX_SKB_SHARING;
+		assign_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags,
+			   flags & BIT(SNULL_PFLAG_ZEROCOPY));
+	}
+	return 0;
+}
+
+const struct ethtool_ops snull_ethtool_ops = {
+	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS |
+				     ETHTOOL_COALESCE_RX_MAX_FRAMES |
+				     ETHTOOL_COALESCE_TX_USECS,
+	.get_drvinfo		= snull_get_drvinfo,
+	.get_link		= ethtool_op_get_link,
+	.get_link_ksettings	= snull_get_link_ksettings,
+	.get_msglevel		= snull_get_msglevel,
+	.set_msglevel		= snull_set_msglevel,
+	.get_sset_count		= snull_get_sset_count,
+	.get_strings		= snull_get_strings,
+	.get_ethtool_stats	= snull_get_ethtool_stats,
+	.get_ringparam		= snull_get_ringparam,
+	.set_ringparam		= snull_set_ringparam,
+	.get_coalesce		= snull_get_coalesce,
+	.set_coalesce		= snull_set_coalesce,
+	.get_regs_len		= snull_get_regs_len,
+	.get_regs		= snull_get_regs,
+	.self_test		= snull_self_test,
+	.get_priv_flags		= snull_get_priv_flags,
+	.set_priv_flags		= snull_set_priv_flags,
+	.get_ts_info		= ethtool_op_get_ts_info,
+};

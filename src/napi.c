@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * snull: the interrupt handler, the NAPI poll, RX delivery and TX reclaim.
+ *
+ * With use_napi=1 the ISR only acknowledges, masks and schedules NAPI; all
+ * ring work happens in snull_poll() in softirq context, at most @budget
+ * frames at a time (Documentation/networking/napi.rst).  With use_napi=0
+ * the ISR does the ring work itself and hands each frame to netif_rx(),
+ * as the book's driver does.
+ */
+#include "snull.h"
+#include "snull_hw.h"
+#include "snull_trace.h"
+
+/*
+ * Post a buffer in every free RX slot.  @napi is set when called from the
+ * poll, where napi_alloc_skb() uses the per-CPU NAPI cache.  On allocation
+ * failure the ring runs short; the next interrupt retries, and a frame
+ * that finds no buffer is counted as missed by the hardware.
+ */
+int snull_rx_refill(struct snull_priv *priv, struct napi_struct *napi,
+		    gfp_t gfp)
+{
+	u32 len = snull_hw_rx_buf_len(&priv->hw);
+	struct sk_buff **slot;
+
+	while ((slot = snull_hw_rx_slot(&priv->hw))) {
+		if (!*slot) {
+			if (napi)
+				*slot = napi_alloc_skb(napi, len);
+			else
+				*slot = __netdev_alloc_skb_ip_align(priv->dev,
+								    len, gfp);
+			if (unlikely(!*slot)) {
+				u64_stats_update_begin(&priv->poll_stats.syncp);
+				u64_stats_inc(&priv->poll_stats.rx_alloc_failed);
+				u64_stats_update_end(&priv->poll_stats.syncp);
+				return -ENOMEM;
+			}
+		}
+		snull_hw_rx_post(&priv->hw);
+	}
+	return 0;
+}
+
+/* Per-poll tallies, added to the u64_stats in one update at the end. */
+struct snull_rx_tally {
+	unsigned int packets, bytes, multicast, csum, dropped;
+};
+
+/* Hand one received frame to the stack. */
+static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
+			 struct snull_rx_tally *t)
+{
+	struct net_device *dev = priv->dev;
+	struct sk_buff *skb = f->skb;
+
+	if (!(f->status & SNULL_DESC_SKB))
+		skb_put(skb, f->len);
+	skb->protocol = eth_type_trans(skb, dev);
+
+	/* The hardware summed everything past the Ethernet header, which is
+	 * exactly what skb->data covers after eth_type_trans().
+	 */
+	if (f->status & SNULL_DESC_CSUM) {
+		skb->ip_summed = CHECKSUM_COMPLETE;
+		skb->csum = f->csum;
+		t->csum++;
+	}
+
+	t->packets++;
+	t->bytes += f->len;
+	if (skb->pkt_type == PACKET_MULTICAST)
+		t->multicast++;
+
+	trace_snull_rx(dev, skb);
+	if (priv->use_napi)
+		napi_gro_receive(&priv->napi, skb);
+	else if (netif_rx(skb) == NET_RX_DROP)
+		t->dropped++;
+}
+
+/* Receive up to @budget frames.  Poll (softirq) or non-NAPI ISR. */
+static int snull_rx(struct snull_priv *priv, int budget)
+{
+	struct snull_poll_stats *st = &priv->poll_stats;
+	struct snull_rx_tally t = {};
+	struct snull_rx_frame frame;
+	int done = 0;
+
+	while (done < budget && snull_hw_rx_pop(&priv->hw, &frame)) {
+		snull_rx_one(priv, &frame, &t);
+		done++;
+	}
+
+	if (done) {
+		u64_stats_update_begin(&st->syncp);
+		u64_stats_add(&st->rx_packets, t.packets);
+		u64_stats_add(&st->rx_bytes, t.bytes);
+		u64_stats_add(&st->rx_multicast, t.multicast);
+		u64_stats_add(&st->rx_csum_complete, t.csum);
+		u64_stats_add(&st->rx_dropped, t.dropped);
+		u64_stats_update_end(&st->syncp);
+	}
+
+	snull_rx_refill(priv, priv->use_napi ? &priv->napi : NULL, GFP_ATOMIC);
+	return done;
+}
+
+/*
+ * Reclaim completed TX descriptors, report them to BQL and wake the queue
+ * once a quarter of the ring is free.  @budget 0 means "not in NAPI with
+ * a budget" (netpoll, the ISR, or process context): napi_consume_skb()
+ * then frees through the context-safe path.
+ */
+void snull_tx_clean(struct snull_priv *priv, int budget)
+{
+	struct snull_poll_stats *st = &priv->poll_stats;
+	struct net_device *dev = priv->dev;
+	unsigned int pkts = 0, bytes = 0, lost = 0, bql_bytes = 0;
+	struct sk_buff *skb;
+	u32 len, status;
+
+	while (snull_hw_tx_reap(&priv->hw, &skb, &len, &status)) {
+		if (status & SNULL_DESC_NOCARRIER) {
+			lost++;
+		} else {
+			pkts++;
+			bytes += len;
+		}
+		bql_bytes += len;
+		if (skb)
+			napi_consume_skb(skb, budget);
+	}
+	if (!pkts && !lost)
+		return;
+
+	trace_snull_tx_clean(dev, pkts + lost);
+	u64_stats_update_begin(&st->syncp);
+	u64_stats_add(&st->tx_packets, pkts);
+	u64_stats_add(&st->tx_bytes, bytes);
+	u64_stats_add(&st->tx_carrier_errors, lost);
+	u64_stats_update_end(&st->syncp);
+
+	netdev_completed_queue(dev, pkts + lost, bql_bytes);
+
+	/* Pairs with the smp_mb() after netif_stop_queue() in xmit. */
+	smp_mb();
+	if (unlikely(netif_queue_stopped(dev)) &&
+	    snull_hw_tx_free(&priv->hw) >= priv->tx_ring_size / 4)
+		netif_wake_queue(dev);
+}
+
+/*
+ * The ISR, called from the hrtimer that models the interrupt line, in
+ * hard-IRQ context with interrupts off.  Keep it short: acknowledge, and
+ * either defer to NAPI or (use_napi=0) do the book's per-frame work.
+ */
+irqreturn_t snull_interrupt(struct snull_priv *priv)
+{
+	struct snull_irq_stats *st = &priv->irq_stats;
+	u32 status = snull_hw_irq_ack(&priv->hw);
+
+	trace_snull_isr(priv->dev, status);
+	u64_stats_update_begin(&st->syncp);
+	if (!status) {
+		u64_stats_inc(&st->irq_spurious);
+		u64_stats_update_end(&st->syncp);
+		return IRQ_NONE;
+	}
+	u64_stats_inc(&st->irqs);
+
+	if (priv->use_napi) {
+		/* Masked until the poll has drained the rings. */
+		snull_hw_irq_mask(&priv->hw);
+		u64_stats_inc(&st->irq_masked);
+		u64_stats_update_end(&st->syncp);
+		napi_schedule(&priv->napi);
+		return IRQ_HANDLED;
+	}
+	u64_stats_update_end(&st->syncp);
+
+	if (status & SNULL_IRQ_TX)
+		snull_tx_clean(priv, 0);
+	if (status & SNULL_IRQ_RX)
+		snull_rx(priv, INT_MAX);
+	return IRQ_HANDLED;
+}
+
+/*
+ * NAPI poll, softirq context.  TX reclaim does not count against the
+ * budget and runs even with budget 0; RX stops at @budget.  Only a poll
+ * that did less than its budget may complete, and interrupts come back
+ * on only if napi_complete_done() says NAPI really is off.
+ */
+int snull_poll(struct napi_struct *napi, int budget)
+{
+	struct snull_priv *priv = container_of(napi, struct snull_priv, napi);
+	struct snull_poll_stats *st = &priv->poll_stats;
+	int done = 0;
+
+	snull_tx_clean(priv, budget);
+	if (budget)
+		done = snull_rx(priv, budget);
+
+	u64_stats_update_begin(&st->syncp);
+	u64_stats_inc(&st->napi_polls);
+	if (budget && done == budget)
+		u64_stats_inc(&st->napi_budget_exhausted);
+	u64_stats_update_end(&st->syncp);
+	trace_snull_poll(priv->dev, budget, done);
+
+	if (done < budget && napi_complete_done(napi, done))
+		snull_hw_irq_unmask(priv);
+	return done;
+}

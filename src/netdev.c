@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * snull: net_device_ops - open/stop, transmit, watchdog, MTU, statistics.
+ */
+#include "snull.h"
+#include "snull_hw.h"
+#include "snull_trace.h"
+
+/* Bytes one RX buffer must hold for the current MTU (VLAN tag included). */
+static u32 snull_rx_buf_len(const struct net_device *dev)
+{
+	return dev->mtu + ETH_HLEN + VLAN_HLEN;
+}
+
+/*
+ * Bring the simulated hardware up: rings, RX buffers, interrupts, NAPI and
+ * the TX queue.  Process context, rtnl held.  snull_down() undoes it.
+ */
+int snull_up(struct snull_priv *priv, gfp_t gfp)
+{
+	struct net_device *dev = priv->dev;
+	int err;
+
+	if (priv->hw_up)
+		return 0;
+
+	err = snull_hw_alloc_rings(&priv->hw, priv->tx_ring_size,
+				   priv->rx_ring_size, snull_rx_buf_len(dev));
+	if (err)
+		goto err_alloc_rings;
+
+	err = snull_rx_refill(priv, NULL, gfp);
+	if (err)
+		goto err_refill;
+
+	if (priv->use_napi)
+		napi_enable(&priv->napi);
+	snull_hw_start(priv);
+	priv->hw_up = true;
+	netif_trans_update(dev);
+	netif_wake_queue(dev);
+	return 0;
+
+err_refill:
+	snull_hw_free_rings(&priv->hw);
+err_alloc_rings:
+	netif_err(priv, ifup, dev, "cannot allocate rings: %d\n", err);
+	return err;
+}
+
+/*
+ * Quiesce in the order that leaves nothing running: no more xmit, no more
+ * poll, no more interrupts or DMA from the peer; then reap what completed,
+ * drop what never will, and free the rings.  Process context, rtnl held.
+ */
+void snull_down(struct snull_priv *priv)
+{
+	struct net_device *dev = priv->dev;
+	struct snull_rx_frame frame;
+	unsigned int dropped = 0, stuck;
+
+	if (!priv->hw_up)
+		return;
+
+	netif_tx_disable(dev);
+	/* The watchdog must not mistake this pause for a hang. */
+	netif_trans_update(dev);
+	if (priv->use_napi)
+		napi_disable(&priv->napi);
+	snull_hw_stop(priv);
+
+	snull_tx_clean(priv, 0);
+	stuck = snull_hw_reset_tx(&priv->hw);
+	while (snull_hw_rx_pop(&priv->hw, &frame)) {
+		dev_kfree_skb(frame.skb);
+		dropped++;
+	}
+
+	netif_tx_lock_bh(dev);	/* the watchdog may count a timeout now */
+	u64_stats_update_begin(&priv->xmit_stats.syncp);
+	u64_stats_add(&priv->xmit_stats.tx_dropped, stuck);
+	u64_stats_update_end(&priv->xmit_stats.syncp);
+	netif_tx_unlock_bh(dev);
+
+	u64_stats_update_begin(&priv->poll_stats.syncp);
+	u64_stats_add(&priv->poll_stats.rx_dropped, dropped);
+	u64_stats_update_end(&priv->poll_stats.syncp);
+
+	netdev_reset_queue(dev);
+	snull_hw_free_rings(&priv->hw);
+	priv->hw_up = false;
+}
+
+/*
+ * Change ring sizes and/or MTU.  While running, the hardware is stopped,
+ * reconfigured and restarted; if the restart fails the old settings are
+ * restored, so an error leaves the device as it was.
+ */
+int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
+		      u32 mtu)
+{
+	struct net_device *dev = priv->dev;
+	u32 old_tx = priv->tx_ring_size, old_rx = priv->rx_ring_size;
+	u32 old_mtu = dev->mtu;
+	bool running = priv->hw_up;
+	int err;
+
+	ASSERT_RTNL();
+	if (running)
+		snull_down(priv);
+
+	priv->tx_ring_size = tx_size;
+	priv->rx_ring_size = rx_size;
+	WRITE_ONCE(dev->mtu, mtu);
+	if (!running)
+		return 0;
+
+	err = snull_up(priv, GFP_KERNEL);
+	if (!err)
+		return 0;
+
+	priv->tx_ring_size = old_tx;
+	priv->rx_ring_size = old_rx;
+	WRITE_ONCE(dev->mtu, old_mtu);
+	if (snull_up(priv, GFP_KERNEL)) {
+		netif_carrier_off(dev);
+		netdev_err(dev, "hardware restart failed; set the link down and up\n");
+	}
+	return err;
+}
+
+static int snull_open(struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	struct net_device *peer;
+	int err;
+
+	err = snull_up(priv, GFP_KERNEL);
+	if (err)
+		return err;
+
+	/* Carrier is "both ends plugged in": up only when the peer is too. */
+	peer = rtnl_dereference(priv->peer);
+	if (peer && netif_running(peer)) {
+		netif_carrier_on(dev);
+		netif_carrier_on(peer);
+	}
+	return 0;
+}
+
+static int snull_stop(struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	struct net_device *peer = rtnl_dereference(priv->peer);
+
+	netif_carrier_off(dev);
+	if (peer)
+		netif_carrier_off(peer);
+	snull_down(priv);
+	return 0;
+}
+
+/*
+ * ndo_start_xmit: BH disabled, TX queue lock held.  Post the skb on the TX
+ * ring, account it to BQL and ring the doorbell unless the stack promised
+ * more frames right away (xmit_more), in which case the doorbell waits
+ * for the last of them.
+ */
+static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
+	unsigned int len = skb->len;
+
+	if (unlikely(!snull_hw_tx_free(&priv->hw))) {
+		/* The queue is stopped before the ring fills; a bug if hit. */
+		netif_stop_queue(dev);
+		netif_err(priv, tx_err, dev, "xmit with a full TX ring\n");
+		return NETDEV_TX_BUSY;
+	}
+
+	skb_tx_timestamp(skb);
+	trace_snull_xmit(dev, skb);
+	snull_hw_tx_post(&priv->hw, skb);	/* skb belongs to the ring now */
+
+	if (unlikely(!snull_hw_tx_free(&priv->hw))) {
+		netif_stop_queue(dev);
+		u64_stats_update_begin(&priv->xmit_stats.syncp);
+		u64_stats_inc(&priv->xmit_stats.tx_ring_full);
+		u64_stats_update_end(&priv->xmit_stats.syncp);
+		/* Reclaim may have freed slots before the stop was visible. */
+		smp_mb();
+		if (snull_hw_tx_free(&priv->hw))
+			netif_start_queue(dev);
+	}
+
+	/* BQL first: the completion may run on another CPU the moment the
+	 * engine finishes, and must never see more completed than queued.
+	 */
+	if (__netdev_tx_sent_queue(txq, len, netdev_xmit_more()))
+		snull_hw_tx_kick(priv);
+	return NETDEV_TX_OK;
+}
+
+/*
+ * Called by the watchdog timer (softirq, all TX locks held) when the queue
+ * has been stopped longer than watchdog_timeo.  Nothing here may sleep, so
+ * the reset itself runs in a work item.
+ */
+static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	u64_stats_update_begin(&priv->xmit_stats.syncp);
+	u64_stats_inc(&priv->xmit_stats.tx_timeouts);
+	u64_stats_update_end(&priv->xmit_stats.syncp);
+
+	netif_err(priv, tx_err, dev,
+		  "TX timeout on queue %u, %u descriptors pending; resetting\n",
+		  txqueue, snull_hw_tx_pending(&priv->hw));
+	trace_snull_tx_timeout(dev, txqueue);
+	schedule_work(&priv->reset_work);
+}
+
+/* The tx_timeout recovery, in process context: a full hardware reset. */
+static void snull_reset_task(struct work_struct *work)
+{
+	struct snull_priv *priv = container_of(work, struct snull_priv,
+					       reset_work);
+	struct net_device *dev = priv->dev;
+
+	rtnl_lock();
+	if (netif_running(dev) && priv->hw_up) {
+		snull_down(priv);
+		u64_stats_update_begin(&priv->xmit_stats.syncp);
+		u64_stats_inc(&priv->xmit_stats.tx_resets);
+		u64_stats_update_end(&priv->xmit_stats.syncp);
+		if (snull_up(priv, GFP_KERNEL))
+			netif_carrier_off(dev);
+		else
+			netif_info(priv, hw, dev, "hardware reset done\n");
+	}
+	rtnl_unlock();
+}
+
+void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	const struct snull_poll_stats *p = &priv->poll_stats;
+	const struct snull_hwrx_stats *h = &priv->hwrx_stats;
+	const struct snull_xmit_stats *x = &priv->xmit_stats;
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&p->syncp);
+		s->rx_packets = u64_stats_read(&p->rx_packets);
+		s->rx_bytes = u64_stats_read(&p->rx_bytes);
+		s->multicast = u64_stats_read(&p->rx_multicast);
+		s->rx_dropped = u64_stats_read(&p->rx_dropped);
+		s->tx_packets = u64_stats_read(&p->tx_packets);
+		s->tx_bytes = u64_stats_read(&p->tx_bytes);
+		s->tx_carrier_errors = u64_stats_read(&p->tx_carrier_errors);
+	} while (u64_stats_fetch_retry(&p->syncp, start));
+
+	do {
+		start = u64_stats_fetch_begin(&h->syncp);
+		s->rx_missed_errors = u64_stats_read(&h->rx_missed);
+		s->rx_length_errors = u64_stats_read(&h->rx_length_errors);
+	} while (u64_stats_fetch_retry(&h->syncp, start));
+
+	do {
+		start = u64_stats_fetch_begin(&x->syncp);
+		s->tx_dropped = u64_stats_read(&x->tx_dropped);
+	} while (u64_stats_fetch_retry(&x->syncp, start));
+
+	s->rx_errors = s->rx_length_errors;
+	s->tx_errors = s->tx_carrier_errors;
+}
+
+static int snull_change_mtu(struct net_device *dev, int new_mtu)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	/* The core checked min_mtu/max_mtu; RX buffers follow the MTU. */
+	return snull_reconfigure(priv, priv->tx_ring_size, priv->rx_ring_size,
+				 new_mtu);
+}
+
+/* MAC changes only while down (no IFF_LIVE_ADDR_CHANGE): the hardware
+ * filter is programmed from dev_addr when the device opens.
+ */
+static int snull_set_mac_address(struct net_device *dev, void *addr)
+{
+	return eth_mac_addr(dev, addr);
+}
+
+/* The peer's ifindex, so "ip link" prints sn0@sn1 as it does for veth. */
+static int snull_get_iflink(const struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	struct net_device *peer;
+	int iflink;
+
+	rcu_read_lock();
+	peer = rcu_dereference(priv->peer);
+	iflink = peer ? peer->ifindex : 0;
+	rcu_read_unlock();
+	return iflink;
+}
+
+const struct net_device_ops snull_netdev_ops = {
+	.ndo_open		= snull_open,
+	.ndo_stop		= snull_stop,
+	.ndo_start_xmit		= snull_start_xmit,
+	.ndo_tx_timeout		= snull_tx_timeout,
+	.ndo_get_stats64	= snull_get_stats64,
+	.ndo_change_mtu		= snull_change_mtu,
+	.ndo_set_mac_address	= snull_set_mac_address,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_set_rx_mode	= snull_set_rx_mode,
+	.ndo_get_iflink		= snull_get_iflink,
+};
+
+/* Runs after unregister, without rtnl: nothing may still use priv. */
+static void snull_destructor(struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	cancel_work_sync(&priv->reset_work);
+	snull_debugfs_del(priv);
+}
+
+/*
+ * rtnl_link_ops.setup, also used by alloc_netdev() for the pairs made at
+ * insmod: every default is in place before register_netdevice().
+ */
+void snull_setup(struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	ether_setup(dev);
+	dev->netdev_ops = &snull_netdev_ops;
+	dev->ethtool_ops = &snull_ethtool_ops;
+	dev->rtnl_link_ops = &snull_link_ops;
+	dev->needs_free_netdev = true;
+	dev->priv_destructor = snull_destructor;
+	dev->min_mtu = SNULL_MIN_MTU;
+	dev->max_mtu = SNULL_MAX_MTU;
+	dev->watchdog_timeo = snull_timeout;
+
+	/*
+	 * What the "hardware" really does: gather fragments (SG), finish TX
+	 * checksums during the copy (HW_CSUM) and deliver a CHECKSUM_COMPLETE
+	 * sum (RXCSUM).  TX offload is off by default so tcpdump on the
+	 * sender shows final checksums, as the course expects.
+	 */
+	dev->hw_features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_RXCSUM |
+			   NETIF_F_HIGHDMA;
+	dev->features = NETIF_F_RXCSUM | NETIF_F_HIGHDMA;
+
+	priv->dev = dev;
+	priv->use_napi = snull_use_napi;
+	priv->msg_enable = netif_msg_init(snull_debug, SNULL_MSG_DEFAULT);
+	priv->tx_ring_size = snull_tx_ring;
+	priv->rx_ring_size = snull_rx_ring;
+	INIT_WORK(&priv->reset_work, snull_reset_task);
+	u64_stats_init(&priv->poll_stats.syncp);
+	u64_stats_init(&priv->irq_stats.syncp);
+	u64_stats_init(&priv->hwrx_stats.syncp);
+	u64_stats_init(&priv->xmit_stats.syncp);
+	snull_hw_init(priv);
+	if (priv->use_napi)
+		netif_napi_add(dev, &priv->napi, snull_poll);
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * snull: rtnl_link_ops, so "ip link add NAME type snull peer name PEER"
+ * creates a pair, veth-style.  The netlink layout is veth's: the peer's
+ * ifinfomsg and attributes nest in IFLA_INFO_DATA/SNULL_INFO_PEER.
+ */
+#include <net/rtnetlink.h>
+#include <net/net_namespace.h>
+
+#include "snull.h"
+
+enum {
+	SNULL_INFO_UNSPEC,
+	SNULL_INFO_PEER,	/* same number as VETH_INFO_PEER */
+	__SNULL_INFO_MAX
+};
+
+#define SNULL_INFO_MAX	(__SNULL_INFO_MAX - 1)
+
+static const struct nla_policy snull_policy[SNULL_INFO_MAX + 1] = {
+	[SNULL_INFO_PEER]	= { .len = sizeof(struct ifinfomsg) },
+};
+
+static int snull_validate(struct nlattr *tb[], struct nlattr *data[],
+			  struct netlink_ext_ack *extack)
+{
+	if (tb[IFLA_ADDRESS]) {
+		if (nla_len(tb[IFLA_ADDRESS]) != ETH_ALEN) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
+					    "MAC address must be 6 bytes");
+			return -EINVAL;
+		}
+		if (!is_valid_ether_addr(nla_data(tb[IFLA_ADDRESS]))) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
+					    "MAC address must be unicast and non-zero");
+			return -EADDRNOTAVAIL;
+		}
+	}
+	return 0;
+}
+
+static int snull_newlink(struct net *src_net, struct net_device *dev,
+			 struct nlattr *tb[], struct nlattr *data[],
+			 struct netlink_ext_ack *extack)
+{
+	struct nlattr *peer_tb[IFLA_MAX + 1], **tbp = tb;
+	unsigned char name_assign_type = NET_NAME_ENUM;
+	struct ifinfomsg *ifmp = NULL;
+	struct net_device *peer;
+	char ifname[IFNAMSIZ];
+	struct net *net;
+	int err;
+
+	if (data && data[SNULL_INFO_PEER]) {
+		struct nlattr *nla_peer = data[SNULL_INFO_PEER];
+
+		ifmp = nla_data(nla_peer);
+		err = rtnl_nla_parse_ifinfomsg(peer_tb, nla_peer, extack);
+		if (err < 0)
+			return err;
+		err = snull_validate(peer_tb, NULL, extack);
+		if (err < 0)
+			return err;
+		tbp = peer_tb;
+	}
+
+	if (ifmp && tbp[IFLA_IFNAME]) {
+		nla_strscpy(ifname, tbp[IFLA_IFNAME], IFNAMSIZ);
+		name_assign_type = NET_NAME_USER;
+	} else {
+		strscpy(ifname, "sn%d", IFNAMSIZ);
+	}
+
+	/* The peer may go straight into another namespace (netns ...). */
+	net = rtnl_link_get_net(src_net, tbp);
+	if (IS_ERR(net))
+		return PTR_ERR(net);
+
+	peer = rtnl_create_link(net, ifname, name_assign_type, &snull_link_ops,
+				tbp, extack);
+	if (IS_ERR(peer)) {
+		put_net(net);
+		return PTR_ERR(peer);
+	}
+	if (!ifmp || !tbp[IFLA_ADDRESS])
+		eth_hw_addr_random(peer);
+	if (ifmp && dev->ifindex)
+		peer->ifindex = ifmp->ifi_index;
+
+	if (!tb[IFLA_ADDRESS])
+		eth_hw_addr_random(dev);
+	/* Re-read the name: "sn%d" must be enumerated after the peer's. */
+	if (tb[IFLA_IFNAME])
+		nla_strscpy(dev->name, tb[IFLA_IFNAME], IFNAMSIZ);
+	else
+		strscpy(dev->name, "sn%d", IFNAMSIZ);
+
+	/* Pairs made here start as a plain cable, to work across netns. */
+	err = snull_pair_register(dev, peer, ifmp, false);
+	put_net(net);
+	return err;
+}
+
+/*
+ * Delete both ends.  Also called from default_device_exit_batch() when a
+ * namespace holding either end is destroyed, and for every snull device
+ * by rtnl_link_unregister() at module unload.  The devices are freed only
+ * after an RCU grace period, so a data path that still holds the old peer
+ * pointer stays safe; it finds the peer's RX disabled by ndo_stop.
+ */
+static void snull_dellink(struct net_device *dev, struct list_head *head)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	struct net_device *peer = rtnl_dereference(priv->peer);
+
+	RCU_INIT_POINTER(priv->peer, NULL);
+	unregister_netdevice_queue(dev, head);
+	if (peer) {
+		struct snull_priv *ppriv = netdev_priv(peer);
+
+		RCU_INIT_POINTER(ppriv->peer, NULL);
+		unregister_netdevice_queue(peer, head);
+	}
+}
+
+static struct net *snull_get_link_net(const struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	struct net_device *peer = rtnl_dereference(priv->peer);
+
+	return peer ? dev_net(peer) : dev_net(dev);
+}
+
+/* Not const: rtnl_link_register() links it into a list. */
+struct rtnl_link_ops snull_link_ops = {
+	.kind		= SNULL_DRV_NAME,
+	.priv_size	= sizeof(struct snull_priv),
+	.setup		= snull_setup,
+	.validate	= snull_validate,
+	.newlink	= snull_newlink,
+	.dellink	= snull_dellink,
+	.policy		= snull_policy,
+	.maxtype	= SNULL_INFO_MAX,
+	.get_link_net	= snull_get_link_net,
+};
