@@ -68,6 +68,10 @@ static void snull_hw_raise(struct snull_priv *priv, u32 bits, u32 frames)
 	u32 usecs;
 
 	atomic_or(bits, &hw->irq_status);
+	/* Status before mask; snull_hw_irq_unmask() does mask before status,
+	 * so one of the two sides always sees the other and arms the line.
+	 */
+	smp_mb__after_atomic();
 	trace_snull_irq_raise(priv->dev, bits);
 	if (!(atomic_read(&hw->irq_mask) & bits))
 		return;
@@ -363,13 +367,21 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 	struct snull_rx_desc *d;
 	struct sk_buff *buf;
 	u32 len = skb->len, avail;
+	bool readdress;
 	u8 *data;
 
 	if (unlikely(len < ETH_HLEN)) {
 		snull_hw_rx_count(rpriv, &rpriv->hwrx_stats.rx_length_errors);
 		return false;
 	}
-	if (!snull_hw_filter(rpriv, skb->data))
+	/*
+	 * No ARP in book mode: the stack addressed the frame to the sender's
+	 * own MAC (what a NOARP device does); the crossed wire readdresses it
+	 * to the receiver along with the IP addresses.
+	 */
+	readdress = snull_flip_on(spriv) &&
+		    ether_addr_equal(skb->data, spriv->dev->dev_addr);
+	if (!readdress && !snull_hw_filter(rpriv, skb->data))
 		return false;
 	if (unlikely(snull_hw_roll(READ_ONCE(rx->faults.drop_permille)))) {
 		snull_hw_rx_count(rpriv, &rpriv->hwrx_stats.rx_fault_dropped);
@@ -415,14 +427,8 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 	}
 
 	if (snull_flip_on(spriv)) {
-		struct ethhdr *eth = (struct ethhdr *)data;
-
-		/* No ARP in book mode: the stack addressed the frame to the
-		 * sender's own MAC (what a NOARP device does); the crossed
-		 * wire readdresses it to the receiver along with the IPs.
-		 */
-		if (ether_addr_equal(eth->h_dest, spriv->dev->dev_addr))
-			ether_addr_copy(eth->h_dest, rx->mac);
+		if (readdress)
+			ether_addr_copy(data, rx->mac);	/* h_dest */
 		snull_flip(buf, data, avail);
 	}
 
@@ -513,7 +519,7 @@ void snull_hw_tx_kick(struct snull_priv *priv)
 		d->status = SNULL_DESC_DONE;
 		if (!rpriv) {
 			d->status |= SNULL_DESC_NOCARRIER;
-		} else if (zerocopy) {
+		} else if (zerocopy && !skb_shared(d->skb)) {
 			struct sk_buff *skb = snull_hw_zc_prepare(priv, rpriv,
 								  d->skb);
 
