@@ -168,6 +168,7 @@ struct snull_xmit_stats {
 struct snull_faults {
 	u32 drop_permille;	/* drop this many of every 1000 frames on rx */
 	u32 corrupt_permille;	/* flip one payload bit in this many */
+	u32 delay_us;		/* added to every interrupt's delay */
 	u32 stall_tx;		/* non-zero: the TX engine hangs */
 };
 
@@ -277,7 +278,7 @@ extern const struct ethtool_ops snull_ethtool_ops;
 void snull_set_rx_mode(struct net_device *dev);
 
 /* src/debugfs.c */
-void snull_debugfs_init(void);
+int snull_debugfs_init(void);
 void snull_debugfs_exit(void);
 void snull_debugfs_add(struct snull_priv *priv);
 void snull_debugfs_del(struct snull_priv *priv);

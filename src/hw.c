@@ -78,6 +78,7 @@ static void snull_hw_raise(struct snull_priv *priv, u32 bits, u32 frames)
 
 	usecs = (bits & SNULL_IRQ_RX) ? READ_ONCE(hw->rx_usecs) :
 					READ_ONCE(hw->tx_usecs);
+	usecs += READ_ONCE(hw->faults.delay_us);
 	if (frames) {
 		u32 max = READ_ONCE(hw->rx_frames);
 

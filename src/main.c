@@ -96,6 +96,8 @@
  *   no ARP (IFF_NOARP).  Wire mode (flip off, ARP on) is a plain cable,
  *   for pairs split across network namespaces.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/log2.h>
@@ -247,7 +249,7 @@ static bool __init snull_param_ok(const char *name, unsigned int val,
 {
 	if (val >= min && val <= max && (!pow2 || is_power_of_2(val)))
 		return true;
-	pr_err("snull: %s=%u is out of range: must be %s%u-%u\n", name, val,
+	pr_err("%s=%u is out of range: must be %s%u-%u\n", name, val,
 	       pow2 ? "a power of two in " : "", min, max);
 	return false;
 }
@@ -277,7 +279,9 @@ static int __init snull_init(void)
 	if (err)
 		return err;
 
-	snull_debugfs_init();
+	err = snull_debugfs_init();
+	if (err)
+		return err;
 	err = rtnl_link_register(&snull_link_ops);
 	if (err)
 		goto err_link_register;
@@ -285,7 +289,7 @@ static int __init snull_init(void)
 	for (i = 0; i < pairs; i++) {
 		err = snull_create_pair(i);
 		if (err) {
-			pr_err("snull: cannot create pair %u: %d\n", i, err);
+			pr_err("cannot create pair %u: %d\n", i, err);
 			goto err_create_pairs;
 		}
 	}
