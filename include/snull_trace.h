@@ -7,6 +7,9 @@
  *
  * plus snull_tx_hang and snull_tx_timeout for the watchdog path.  Enable
  * them with: echo 1 > /sys/kernel/tracing/events/snull/enable
+ *
+ * Device names are copied into fixed arrays rather than __string(),
+ * whose __assign_str() changed arguments in 6.10.
  */
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM snull
@@ -17,107 +20,88 @@
 #include <linux/tracepoint.h>
 #include <linux/netdevice.h>
 
-/* Names are copied into fixed arrays: __string() changed in 6.10. */
 DECLARE_EVENT_CLASS(snull_skb_class,
-	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
-	TP_ARGS(dev, skb),
-	TP_STRUCT__entry(
-		__array(char, name, IFNAMSIZ)
-		__field(unsigned int, len)
-		__field(u16, protocol)
-	),
-	TP_fast_assign(
-		memcpy(__entry->name, dev->name, IFNAMSIZ);
-		__entry->len = skb->len;
-		__entry->protocol = ntohs(skb->protocol);
-	),
-	TP_printk("dev=%s len=%u proto=0x%04x",
-		  __entry->name, __entry->len, __entry->protocol)
-);
+		    TP_PROTO(const struct net_device *dev,
+			     const struct sk_buff *skb),
+		    TP_ARGS(dev, skb),
+		    TP_STRUCT__entry(__array(char, name, IFNAMSIZ)
+				     __field(unsigned int, len)
+				     __field(u16, protocol)),
+		    TP_fast_assign(memcpy(__entry->name, dev->name, IFNAMSIZ);
+				   __entry->len = skb->len;
+				   __entry->protocol = ntohs(skb->protocol);),
+		    TP_printk("dev=%s len=%u proto=0x%04x", __entry->name,
+			      __entry->len, __entry->protocol));
 
 DEFINE_EVENT(snull_skb_class, snull_xmit,
-	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
-	TP_ARGS(dev, skb));
+	     TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
+	     TP_ARGS(dev, skb));
 
 DEFINE_EVENT(snull_skb_class, snull_rx,
-	TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
-	TP_ARGS(dev, skb));
+	     TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
+	     TP_ARGS(dev, skb));
 
 TRACE_EVENT(snull_dma,
-	TP_PROTO(const struct net_device *from, const struct net_device *to,
-		 unsigned int len, bool zerocopy),
-	TP_ARGS(from, to, len, zerocopy),
-	TP_STRUCT__entry(
-		__array(char, from, IFNAMSIZ)
-		__array(char, to, IFNAMSIZ)
-		__field(unsigned int, len)
-		__field(bool, zerocopy)
-	),
-	TP_fast_assign(
-		memcpy(__entry->from, from->name, IFNAMSIZ);
-		memcpy(__entry->to, to->name, IFNAMSIZ);
-		__entry->len = len;
-		__entry->zerocopy = zerocopy;
-	),
-	TP_printk("%s -> %s len=%u %s", __entry->from, __entry->to,
-		  __entry->len, __entry->zerocopy ? "zerocopy" : "copy")
-);
+	    TP_PROTO(const struct net_device *from,
+		     const struct net_device *to, unsigned int len,
+		     bool zerocopy),
+	    TP_ARGS(from, to, len, zerocopy),
+	    TP_STRUCT__entry(__array(char, from, IFNAMSIZ)
+			     __array(char, to, IFNAMSIZ)
+			     __field(unsigned int, len)
+			     __field(bool, zerocopy)),
+	    TP_fast_assign(memcpy(__entry->from, from->name, IFNAMSIZ);
+			   memcpy(__entry->to, to->name, IFNAMSIZ);
+			   __entry->len = len;
+			   __entry->zerocopy = zerocopy;),
+	    TP_printk("%s -> %s len=%u %s", __entry->from, __entry->to,
+		      __entry->len, __entry->zerocopy ? "zerocopy" : "copy"));
 
 DECLARE_EVENT_CLASS(snull_dev_u32_class,
-	TP_PROTO(const struct net_device *dev, u32 value),
-	TP_ARGS(dev, value),
-	TP_STRUCT__entry(
-		__array(char, name, IFNAMSIZ)
-		__field(u32, value)
-	),
-	TP_fast_assign(
-		memcpy(__entry->name, dev->name, IFNAMSIZ);
-		__entry->value = value;
-	),
-	TP_printk("dev=%s %#x", __entry->name, __entry->value)
-);
+		    TP_PROTO(const struct net_device *dev, u32 value),
+		    TP_ARGS(dev, value),
+		    TP_STRUCT__entry(__array(char, name, IFNAMSIZ)
+				     __field(u32, value)),
+		    TP_fast_assign(memcpy(__entry->name, dev->name, IFNAMSIZ);
+				   __entry->value = value;),
+		    TP_printk("dev=%s %#x", __entry->name, __entry->value));
 
 /* value: SNULL_IRQ_* causes latched (1 = RX, 2 = TX) */
 DEFINE_EVENT(snull_dev_u32_class, snull_irq_raise,
-	TP_PROTO(const struct net_device *dev, u32 value),
-	TP_ARGS(dev, value));
+	     TP_PROTO(const struct net_device *dev, u32 value),
+	     TP_ARGS(dev, value));
 
 /* value: status the ISR read and cleared; 0 = spurious */
 DEFINE_EVENT(snull_dev_u32_class, snull_isr,
-	TP_PROTO(const struct net_device *dev, u32 value),
-	TP_ARGS(dev, value));
+	     TP_PROTO(const struct net_device *dev, u32 value),
+	     TP_ARGS(dev, value));
 
 /* value: TX descriptors reclaimed */
 DEFINE_EVENT(snull_dev_u32_class, snull_tx_clean,
-	TP_PROTO(const struct net_device *dev, u32 value),
-	TP_ARGS(dev, value));
+	     TP_PROTO(const struct net_device *dev, u32 value),
+	     TP_ARGS(dev, value));
 
 /* value: ring index of the descriptor the engine hung on */
 DEFINE_EVENT(snull_dev_u32_class, snull_tx_hang,
-	TP_PROTO(const struct net_device *dev, u32 value),
-	TP_ARGS(dev, value));
+	     TP_PROTO(const struct net_device *dev, u32 value),
+	     TP_ARGS(dev, value));
 
 /* value: TX queue the watchdog found stuck */
 DEFINE_EVENT(snull_dev_u32_class, snull_tx_timeout,
-	TP_PROTO(const struct net_device *dev, u32 value),
-	TP_ARGS(dev, value));
+	     TP_PROTO(const struct net_device *dev, u32 value),
+	     TP_ARGS(dev, value));
 
 TRACE_EVENT(snull_poll,
-	TP_PROTO(const struct net_device *dev, int budget, int done),
-	TP_ARGS(dev, budget, done),
-	TP_STRUCT__entry(
-		__array(char, name, IFNAMSIZ)
-		__field(int, budget)
-		__field(int, done)
-	),
-	TP_fast_assign(
-		memcpy(__entry->name, dev->name, IFNAMSIZ);
-		__entry->budget = budget;
-		__entry->done = done;
-	),
-	TP_printk("dev=%s budget=%d done=%d", __entry->name, __entry->budget,
-		  __entry->done)
-);
+	    TP_PROTO(const struct net_device *dev, int budget, int done),
+	    TP_ARGS(dev, budget, done),
+	    TP_STRUCT__entry(__array(char, name, IFNAMSIZ)
+			     __field(int, budget)
+			     __field(int, done)),
+	    TP_fast_assign(memcpy(__entry->name, dev->name, IFNAMSIZ);
+			   __entry->budget = budget;
+			   __entry->done = done;),
+	    TP_printk("dev=%s budget=%d done=%d", __entry->name,
+		      __entry->budget, __entry->done));
 
 #endif /* _SNULL_TRACE_H */
 

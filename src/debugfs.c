@@ -81,31 +81,42 @@ static int snull_stats_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(snull_stats);
 
-/* A u32 fault knob with an upper bound. */
-#define SNULL_FAULT_ATTR(field, max)					\
-static int snull_##field##_get(void *data, u64 *val)			\
-{									\
-	struct snull_priv *priv = data;					\
-									\
-	*val = READ_ONCE(priv->hw.faults.field);			\
-	return 0;							\
-}									\
-static int snull_##field##_set(void *data, u64 val)			\
-{									\
-	struct snull_priv *priv = data;					\
-									\
-	if (val > (max))						\
-		return -EINVAL;						\
-	WRITE_ONCE(priv->hw.faults.field, val);				\
-	return 0;							\
-}									\
-DEFINE_DEBUGFS_ATTRIBUTE(snull_##field##_fops, snull_##field##_get,	\
-			 snull_##field##_set, "%llu\n")
+/* Fault knobs: u32 fields of priv->hw.faults, each with an upper bound. */
+static int snull_fault_get(void *data, u64 *val)
+{
+	*val = READ_ONCE(*(u32 *)data);
+	return 0;
+}
 
-SNULL_FAULT_ATTR(drop_permille, 1000);
-SNULL_FAULT_ATTR(corrupt_permille, 1000);
-SNULL_FAULT_ATTR(delay_us, SNULL_COALESCE_MAX_USECS);
-SNULL_FAULT_ATTR(stall_tx, 1);
+static int snull_fault_set(void *data, u64 val, u64 max)
+{
+	if (val > max)
+		return -EINVAL;
+	WRITE_ONCE(*(u32 *)data, val);
+	return 0;
+}
+
+static int snull_permille_set(void *data, u64 val)
+{
+	return snull_fault_set(data, val, 1000);
+}
+
+static int snull_usecs_set(void *data, u64 val)
+{
+	return snull_fault_set(data, val, SNULL_COALESCE_MAX_USECS);
+}
+
+static int snull_bool_set(void *data, u64 val)
+{
+	return snull_fault_set(data, val, 1);
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(snull_permille_fops, snull_fault_get,
+			 snull_permille_set, "%llu\n");
+DEFINE_DEBUGFS_ATTRIBUTE(snull_usecs_fops, snull_fault_get, snull_usecs_set,
+			 "%llu\n");
+DEFINE_DEBUGFS_ATTRIBUTE(snull_bool_fops, snull_fault_get, snull_bool_set,
+			 "%llu\n");
 
 /* The directory name: the device name, unless another netns took it. */
 static struct dentry *snull_debugfs_dir(struct snull_priv *priv)
@@ -125,6 +136,7 @@ static struct dentry *snull_debugfs_dir(struct snull_priv *priv)
 /* rtnl held, after register_netdevice(); failures only lose debugfs. */
 void snull_debugfs_add(struct snull_priv *priv)
 {
+	struct snull_faults *f = &priv->hw.faults;
 	struct dentry *dir = snull_debugfs_dir(priv);
 
 	if (IS_ERR(dir))
@@ -133,14 +145,14 @@ void snull_debugfs_add(struct snull_priv *priv)
 	debugfs_create_file("regs", 0400, dir, priv, &snull_regs_fops);
 	debugfs_create_file("rings", 0400, dir, priv, &snull_rings_fops);
 	debugfs_create_file("stats", 0400, dir, priv, &snull_stats_fops);
-	debugfs_create_file_unsafe("drop_permille", 0600, dir, priv,
-				   &snull_drop_permille_fops);
-	debugfs_create_file_unsafe("corrupt_permille", 0600, dir, priv,
-				   &snull_corrupt_permille_fops);
-	debugfs_create_file_unsafe("delay_us", 0600, dir, priv,
-				   &snull_delay_us_fops);
-	debugfs_create_file_unsafe("stall_tx", 0600, dir, priv,
-				   &snull_stall_tx_fops);
+	debugfs_create_file_unsafe("drop_permille", 0600, dir, &f->drop_permille,
+				   &snull_permille_fops);
+	debugfs_create_file_unsafe("corrupt_permille", 0600, dir,
+				   &f->corrupt_permille, &snull_permille_fops);
+	debugfs_create_file_unsafe("delay_us", 0600, dir, &f->delay_us,
+				   &snull_usecs_fops);
+	debugfs_create_file_unsafe("stall_tx", 0600, dir, &f->stall_tx,
+				   &snull_bool_fops);
 }
 
 /* From the destructor: waits for open files' handlers to finish. */

@@ -64,15 +64,19 @@ struct snull_stat_group {
 	size_t syncp;		/* offset of its syncp within the group */
 };
 
-#define SNULL_GROUP(descs, member, type) \
-	{ descs, ARRAY_SIZE(descs), offsetof(struct snull_priv, member), \
-	  offsetof(struct type, syncp) }
-
 static const struct snull_stat_group snull_stat_groups[] = {
-	SNULL_GROUP(snull_poll_descs, poll_stats, snull_poll_stats),
-	SNULL_GROUP(snull_irq_descs, irq_stats, snull_irq_stats),
-	SNULL_GROUP(snull_hwrx_descs, hwrx_stats, snull_hwrx_stats),
-	SNULL_GROUP(snull_xmit_descs, xmit_stats, snull_xmit_stats),
+	{ snull_poll_descs, ARRAY_SIZE(snull_poll_descs),
+	  offsetof(struct snull_priv, poll_stats),
+	  offsetof(struct snull_poll_stats, syncp) },
+	{ snull_irq_descs, ARRAY_SIZE(snull_irq_descs),
+	  offsetof(struct snull_priv, irq_stats),
+	  offsetof(struct snull_irq_stats, syncp) },
+	{ snull_hwrx_descs, ARRAY_SIZE(snull_hwrx_descs),
+	  offsetof(struct snull_priv, hwrx_stats),
+	  offsetof(struct snull_hwrx_stats, syncp) },
+	{ snull_xmit_descs, ARRAY_SIZE(snull_xmit_descs),
+	  offsetof(struct snull_priv, xmit_stats),
+	  offsetof(struct snull_xmit_stats, syncp) },
 };
 
 static unsigned int snull_stats_count(void)

@@ -392,6 +392,7 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 		snull_hw_rx_count(rpriv, &rpriv->hwrx_stats.rx_length_errors);
 		return false;
 	}
+	/* Acquire: the buffer pointer of a posted slot is visible. */
 	if (unlikely(rx->rx.filled == smp_load_acquire(&rx->rx.posted))) {
 		snull_hw_rx_count(rpriv, &rpriv->hwrx_stats.rx_missed);
 		return false;
@@ -474,33 +475,18 @@ static struct sk_buff *snull_hw_zc_prepare(struct snull_priv *spriv,
 }
 
 /*
- * The doorbell: process every posted TX descriptor.  ndo_start_xmit
- * context (BH off, TX queue lock held).  The frames cross to the peer
- * under the peer's rx_lock, taken once per batch.
+ * Process every posted TX descriptor, delivering to @rpriv (NULL: nobody
+ * is listening on the wire).  Returns frames sent; *received counts those
+ * that landed on the peer's RX ring.
  */
-void snull_hw_tx_kick(struct snull_priv *priv)
+static u32 snull_hw_tx_run(struct snull_priv *priv, struct snull_priv *rpriv,
+			   u32 *received)
 {
 	struct snull_hw *hw = &priv->hw;
 	struct snull_tx_ring *tx = &hw->tx;
-	struct snull_priv *rpriv = NULL;
-	struct net_device *peer;
-	u32 done = tx->done, received = 0, sent = 0;
 	bool zerocopy = test_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags);
 	u32 lockup = READ_ONCE(snull_lockup);
-
-	if (unlikely(hw->tx_hung))
-		return;
-
-	rcu_read_lock();
-	peer = rcu_dereference(priv->peer);
-	if (likely(peer)) {
-		rpriv = netdev_priv(peer);
-		spin_lock(&rpriv->hw.rx_lock);
-		if (unlikely(!rpriv->hw.rx_enabled)) {
-			spin_unlock(&rpriv->hw.rx_lock);
-			rpriv = NULL;
-		}
-	}
+	u32 done = tx->done, sent = 0;
 
 	while (done != tx->head) {
 		struct snull_tx_desc *d = &tx->desc[snull_ring_slot(done,
@@ -521,26 +507,57 @@ void snull_hw_tx_kick(struct snull_priv *priv)
 		if (!rpriv) {
 			d->status |= SNULL_DESC_NOCARRIER;
 		} else if (zerocopy && !skb_shared(d->skb)) {
+			/* A shared skb (pktgen clone_skb) is copied instead. */
 			struct sk_buff *skb = snull_hw_zc_prepare(priv, rpriv,
 								  d->skb);
 
 			if (skb && snull_hw_dma(priv, rpriv, skb, true)) {
 				d->skb = NULL;	/* the peer owns it now */
-				received++;
+				(*received)++;
 			}
 		} else if (snull_hw_dma(priv, rpriv, d->skb, false)) {
-			received++;
+			(*received)++;
 		}
 		done++;
 		sent++;
 	}
+	/* Release: descriptor status before the index that reports it. */
 	smp_store_release(&tx->done, done);
+	return sent;
+}
 
-	/* Raised under rx_lock: snull_hw_stop() fences us off with it. */
-	if (rpriv) {
-		if (received || rpriv->hw.rx.filled == rpriv->hw.rx.posted)
-			snull_hw_raise(rpriv, SNULL_IRQ_RX, received);
+/*
+ * The doorbell, rung from ndo_start_xmit (BH off, TX queue lock held).
+ * The frames cross to the peer under the peer's rx_lock, taken once per
+ * batch; the RX interrupt is raised under it too, so snull_hw_stop() on
+ * the peer fences off both.
+ */
+void snull_hw_tx_kick(struct snull_priv *priv)
+{
+	struct snull_priv *rpriv;
+	struct net_device *peer;
+	u32 sent, received = 0;
+
+	if (unlikely(priv->hw.tx_hung))
+		return;
+
+	rcu_read_lock();
+	peer = rcu_dereference(priv->peer);
+	if (likely(peer)) {
+		rpriv = netdev_priv(peer);
+		spin_lock(&rpriv->hw.rx_lock);
+		if (likely(rpriv->hw.rx_enabled)) {
+			sent = snull_hw_tx_run(priv, rpriv, &received);
+			/* An empty ring also interrupts, so the driver refills. */
+			if (received ||
+			    rpriv->hw.rx.filled == rpriv->hw.rx.posted)
+				snull_hw_raise(rpriv, SNULL_IRQ_RX, received);
+		} else {
+			sent = snull_hw_tx_run(priv, NULL, &received);
+		}
 		spin_unlock(&rpriv->hw.rx_lock);
+	} else {
+		sent = snull_hw_tx_run(priv, NULL, &received);
 	}
 	rcu_read_unlock();
 
@@ -558,6 +575,7 @@ bool snull_hw_tx_reap(struct snull_hw *hw, struct sk_buff **skb, u32 *len,
 	struct snull_tx_ring *tx = &hw->tx;
 	struct snull_tx_desc *d;
 
+	/* Acquire: pairs with the engine's release of tx->done. */
 	if (tx->clean == smp_load_acquire(&tx->done))
 		return false;
 	d = &tx->desc[snull_ring_slot(tx->clean, tx->size)];
@@ -607,6 +625,7 @@ bool snull_hw_rx_pop(struct snull_hw *hw, struct snull_rx_frame *frame)
 	struct snull_rx_ring *rx = &hw->rx;
 	struct snull_rx_desc *d;
 
+	/* Acquire: pairs with the DMA's release of rx->filled. */
 	if (rx->next == smp_load_acquire(&rx->filled))
 		return false;
 	d = &rx->desc[snull_ring_slot(rx->next, rx->size)];
