@@ -256,6 +256,7 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 		      u32 mtu);
 void snull_get_stats64(struct net_device *dev,
 		       struct rtnl_link_stats64 *stats);
+void snull_set_zerocopy(struct snull_priv *priv, bool on);
 
 /* src/napi.c: the driver's interrupt and completion side */
 irqreturn_t snull_interrupt(struct snull_priv *priv);

@@ -403,17 +403,8 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 			   flags & BIT(SNULL_PFLAG_FLIP));
 	}
 
-	if (changed & BIT(SNULL_PFLAG_ZEROCOPY)) {
-		/* The peer takes ownership of the skb, so the stack must not
-		 * hand us one it keeps using (pktgen clone_skb), as in veth.
-		 */
-		if (flags & BIT(SNULL_PFLAG_ZEROCOPY))
-			dev->priv_flags &= ~IFF_TX_SKB_SHARING;
-		else
-			dev->priv_flags |= IFF_TX_SKB_SHARING;
-		assign_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags,
-			   flags & BIT(SNULL_PFLAG_ZEROCOPY));
-	}
+	if (changed & BIT(SNULL_PFLAG_ZEROCOPY))
+		snull_set_zerocopy(priv, flags & BIT(SNULL_PFLAG_ZEROCOPY));
 	return 0;
 }
 

@@ -388,7 +388,10 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 		snull_hw_rx_count(rpriv, &rpriv->hwrx_stats.rx_fault_dropped);
 		return false;
 	}
-	if (unlikely(!zerocopy && len > rx->rx.buf_len)) {
+	/* A frame longer than the receiver's buffers (its MTU) is a giant.
+	 * Only zero-copy carries GSO super-packets, as veth does.
+	 */
+	if (unlikely(skb_is_gso(skb) ? !zerocopy : len > rx->rx.buf_len)) {
 		snull_hw_rx_count(rpriv, &rpriv->hwrx_stats.rx_length_errors);
 		return false;
 	}

@@ -294,6 +294,43 @@ static int snull_set_mac_address(struct net_device *dev, void *addr)
 	return eth_mac_addr(dev, addr);
 }
 
+/*
+ * Zero-copy delivery hands the sender's skb to the peer, so the "wire"
+ * can carry whatever the stack builds, GSO super-packets included, as
+ * veth does.  The copy engine moves one frame per descriptor into an
+ * MTU-sized buffer, so without zero-copy the stack segments first.
+ */
+static netdev_features_t snull_fix_features(struct net_device *dev,
+					    netdev_features_t features)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	if (!test_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags))
+		features &= ~NETIF_F_GSO_SOFTWARE;
+	return features;
+}
+
+/* The zerocopy private flag.  rtnl held. */
+void snull_set_zerocopy(struct snull_priv *priv, bool on)
+{
+	struct net_device *dev = priv->dev;
+
+	if (on) {
+		/* The peer owns the skb: the stack must not hand us one it
+		 * keeps using (pktgen clone_skb), as in veth.  Offloads cost
+		 * nothing when nothing is copied, so turn them on too.
+		 */
+		dev->priv_flags &= ~IFF_TX_SKB_SHARING;
+		dev->wanted_features |= NETIF_F_SG | NETIF_F_HW_CSUM |
+					NETIF_F_GSO_SOFTWARE;
+		set_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags);
+	} else {
+		clear_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags);
+		dev->priv_flags |= IFF_TX_SKB_SHARING;
+	}
+	netdev_update_features(dev);
+}
+
 /* The peer's ifindex, so "ip link" prints sn0@sn1 as it does for veth. */
 static int snull_get_iflink(const struct net_device *dev)
 {
@@ -319,6 +356,7 @@ const struct net_device_ops snull_netdev_ops = {
 	.ndo_validate_addr	= eth_validate_addr,
 	.ndo_set_rx_mode	= snull_set_rx_mode,
 	.ndo_get_iflink		= snull_get_iflink,
+	.ndo_fix_features	= snull_fix_features,
 };
 
 /* Runs after unregister, without rtnl: nothing may still use priv. */
@@ -355,7 +393,7 @@ void snull_setup(struct net_device *dev)
 	 * sender shows final checksums, as the course expects.
 	 */
 	dev->hw_features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_RXCSUM |
-			   NETIF_F_HIGHDMA;
+			   NETIF_F_HIGHDMA | NETIF_F_GSO_SOFTWARE;
 	dev->features = NETIF_F_RXCSUM | NETIF_F_HIGHDMA;
 
 	priv->dev = dev;
