@@ -78,7 +78,7 @@ struct snull_tx_desc {
 };
 
 struct snull_rx_desc {
-	struct sk_buff *skb;	/* posted buffer, or the frame (zero-copy) */
+	struct page *page;	/* posted buffer (from the page pool) */
 	struct sk_buff *frame;	/* zero-copy: the sender's skb; else NULL */
 	u32 len;
 	u32 status;
@@ -223,6 +223,12 @@ struct snull_priv {
 	u32 tx_ring_size;
 	u32 rx_ring_size;
 
+	/* RX buffers: pages of 2^rx_order, recycled through a page pool
+	 * while the device is up (created by snull_up, rtnl).
+	 */
+	struct page_pool *page_pool;
+	u32 rx_order;
+
 	struct work_struct reset_work;	/* the tx_timeout recovery */
 	struct dentry *debugfs;
 
@@ -250,7 +256,9 @@ extern int snull_debug;
 /* src/netdev.c */
 extern const struct net_device_ops snull_netdev_ops;
 void snull_setup(struct net_device *dev);
-int snull_up(struct snull_priv *priv, gfp_t gfp);
+int snull_up(struct snull_priv *priv);
+int snull_rings_alloc(struct snull_priv *priv, u32 tx_size, u32 rx_size);
+void snull_rings_free(struct snull_priv *priv);
 void snull_down(struct snull_priv *priv);
 int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 		      u32 mtu);
@@ -261,8 +269,9 @@ void snull_set_zerocopy(struct snull_priv *priv, bool on);
 /* src/napi.c: the driver's interrupt and completion side */
 irqreturn_t snull_interrupt(struct snull_priv *priv);
 int snull_poll(struct napi_struct *napi, int budget);
-int snull_rx_refill(struct snull_priv *priv, struct napi_struct *napi,
-		    gfp_t gfp);
+int snull_rx_refill(struct snull_priv *priv, gfp_t gfp);
+struct snull_rx_frame;
+void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f);
 void snull_tx_clean(struct snull_priv *priv, int budget);
 
 /* src/main.c: pairs, shared by module init and rtnl newlink */

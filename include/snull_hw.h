@@ -27,9 +27,17 @@ static inline u32 snull_mc_bin(const u8 *addr)
 	return ether_crc(ETH_ALEN, addr) >> (32 - SNULL_MC_HASH_BITS);
 }
 
+/*
+ * The hardware writes a frame this far into an RX buffer page, leaving
+ * the headroom the stack wants in front of it (the "buffer offset"
+ * register of a real NIC); the driver builds the skb around the page.
+ */
+#define SNULL_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
+
 /* A received frame as the RX descriptor describes it. */
 struct snull_rx_frame {
-	struct sk_buff *skb;
+	struct page *page;	/* copy mode: the buffer holding the frame */
+	struct sk_buff *skb;	/* zero-copy: the sender's skb */
 	u32 len;
 	u32 status;		/* SNULL_DESC_* */
 	__wsum csum;
@@ -42,7 +50,6 @@ void snull_hw_free_rings(struct snull_hw *hw);
 void snull_hw_start(struct snull_priv *priv);
 void snull_hw_stop(struct snull_priv *priv);
 u32 snull_hw_reset_tx(struct snull_hw *hw);
-u32 snull_hw_rx_buf_len(const struct snull_hw *hw);
 
 u32 snull_hw_tx_free(const struct snull_hw *hw);
 void snull_hw_tx_post(struct snull_hw *hw, struct sk_buff *skb);
@@ -52,8 +59,9 @@ bool snull_hw_tx_reap(struct snull_hw *hw, struct sk_buff **skb, u32 *len,
 unsigned int snull_hw_tx_pending(const struct snull_hw *hw);
 
 bool snull_hw_rx_pop(struct snull_hw *hw, struct snull_rx_frame *frame);
-struct sk_buff **snull_hw_rx_slot(struct snull_hw *hw);
+struct page **snull_hw_rx_slot(struct snull_hw *hw);
 void snull_hw_rx_post(struct snull_hw *hw);
+struct page *snull_hw_rx_unpost(struct snull_hw *hw);
 
 u32 snull_hw_irq_ack(struct snull_hw *hw);
 void snull_hw_irq_mask(struct snull_hw *hw);
@@ -67,7 +75,7 @@ void snull_hw_get_coalesce(const struct snull_hw *hw, u32 *rx_usecs,
 			   u32 *rx_frames, u32 *tx_usecs);
 
 int snull_hw_loopback(struct snull_priv *priv, struct sk_buff *skb,
-		      struct sk_buff **out);
+		      struct snull_rx_frame *frame);
 
 /* Register dump layout for ethtool -d (version 1). */
 struct snull_regs {

@@ -311,17 +311,14 @@ static void snull_test_pattern(const struct net_device *dev, u8 *frame)
 static int snull_loopback_test(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
+	struct snull_rx_frame frame;
 	u8 expect[SNULL_TEST_LEN];
-	struct sk_buff *skb, *out;
+	struct sk_buff *skb;
 	int err;
 
-	err = snull_hw_alloc_rings(&priv->hw, SNULL_RING_MIN, SNULL_RING_MIN,
-				   dev->mtu + ETH_HLEN + VLAN_HLEN);
+	err = snull_rings_alloc(priv, SNULL_RING_MIN, SNULL_RING_MIN);
 	if (err)
 		return err;
-	err = snull_rx_refill(priv, NULL, GFP_KERNEL);
-	if (err)
-		goto out_free_rings;
 
 	skb = netdev_alloc_skb(dev, SNULL_TEST_LEN);
 	if (!skb) {
@@ -331,16 +328,17 @@ static int snull_loopback_test(struct snull_priv *priv)
 	snull_test_pattern(dev, skb_put(skb, SNULL_TEST_LEN));
 	snull_test_pattern(dev, expect);
 
-	err = snull_hw_loopback(priv, skb, &out);	/* consumes skb */
+	err = snull_hw_loopback(priv, skb, &frame);	/* consumes skb */
 	if (!err) {
-		if (out->len != SNULL_TEST_LEN ||
-		    memcmp(out->data, expect, SNULL_TEST_LEN))
+		if (frame.len != SNULL_TEST_LEN ||
+		    memcmp(page_address(frame.page) + SNULL_RX_HEADROOM,
+			   expect, SNULL_TEST_LEN))
 			err = -EIO;
-		kfree_skb(out);
+		snull_rx_frame_free(priv, &frame);
 	}
 
 out_free_rings:
-	snull_hw_free_rings(&priv->hw);
+	snull_rings_free(priv);
 	return err;
 }
 
@@ -364,7 +362,7 @@ static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
 		netif_err(priv, hw, dev, "loopback self-test failed: %d\n",
 			  err);
 	}
-	if (was_up && snull_up(priv, GFP_KERNEL)) {
+	if (was_up && snull_up(priv)) {
 		netif_carrier_off(dev);
 		et->flags |= ETH_TEST_FL_FAILED;
 	}
@@ -391,8 +389,12 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 	if (changed & BIT(SNULL_PFLAG_FLIP)) {
 		/* The book's mode has no ARP; IFF_NOARP goes through the
 		 * core so neighbours are flushed and listeners notified.
+		 * Start from dev_get_flags(), the user's view: dev->flags
+		 * also carries PROMISC/ALLMULTI held by others (tcpdump),
+		 * which dev_change_flags() would take as a user request
+		 * and keep set for good.
 		 */
-		unsigned int dflags = dev->flags & ~IFF_NOARP;
+		unsigned int dflags = dev_get_flags(dev) & ~IFF_NOARP;
 
 		if (flags & BIT(SNULL_PFLAG_FLIP))
 			dflags |= IFF_NOARP;

@@ -147,7 +147,7 @@ err_tx:
 	return -ENOMEM;
 }
 
-/* Frees the rings and every buffer still on them.  Engines stopped. */
+/* Frees the rings and any skb still on them.  Engines stopped. */
 void snull_hw_free_rings(struct snull_hw *hw)
 {
 	u32 i;
@@ -159,10 +159,9 @@ void snull_hw_free_rings(struct snull_hw *hw)
 		hw->tx.desc = NULL;
 	}
 	if (hw->rx.desc) {
-		for (i = 0; i < hw->rx.size; i++) {
-			dev_kfree_skb(hw->rx.desc[i].skb);
+		/* Posted pages went back with snull_hw_rx_unpost(). */
+		for (i = 0; i < hw->rx.size; i++)
 			dev_kfree_skb(hw->rx.desc[i].frame);
-		}
 		kfree(hw->rx.desc);
 		hw->rx.desc = NULL;
 	}
@@ -249,12 +248,14 @@ void snull_hw_tx_post(struct snull_hw *hw, struct sk_buff *skb)
  * both IPv4 addresses, so 192.168.0.x and 192.168.1.x swap on the wire.
  * The IP checksum and, for TCP and UDP, the pseudo-header part of the L4
  * checksum are updated incrementally.  Every read is bounds checked: a
- * malformed frame is simply left alone.
+ * malformed frame is simply left alone.  @skb is the zero-copy skb whose
+ * checksum state matters, or NULL for a plain buffer with final sums.
  */
 static void snull_flip(struct sk_buff *skb, u8 *data, unsigned int avail)
 {
 	const struct ethhdr *eth = (const struct ethhdr *)data;
 	__be32 oldsrc, olddst, newsrc, newdst;
+	bool partial = skb && skb->ip_summed == CHECKSUM_PARTIAL;
 	__sum16 *l4sum = NULL;
 	struct iphdr *iph;
 	unsigned int ihl;
@@ -275,8 +276,7 @@ static void snull_flip(struct sk_buff *skb, u8 *data, unsigned int avail)
 			l4sum = &((struct tcphdr *)l4)->check;
 		else if (iph->protocol == IPPROTO_UDP &&
 			 avail >= sizeof(struct udphdr) &&
-			 (((struct udphdr *)l4)->check ||
-			  skb->ip_summed == CHECKSUM_PARTIAL))
+			 (((struct udphdr *)l4)->check || partial))
 			l4sum = &((struct udphdr *)l4)->check;
 	}
 
@@ -289,12 +289,16 @@ static void snull_flip(struct sk_buff *skb, u8 *data, unsigned int avail)
 	iph->daddr = newdst;
 	csum_replace4(&iph->check, oldsrc, newsrc);
 	csum_replace4(&iph->check, olddst, newdst);
-	if (l4sum) {
+	if (l4sum && skb) {
+		/* Zero-copy: the skb may carry a partial checksum. */
 		inet_proto_csum_replace4(l4sum, skb, oldsrc, newsrc, true);
 		inet_proto_csum_replace4(l4sum, skb, olddst, newdst, true);
-		if (iph->protocol == IPPROTO_UDP && !*l4sum)
-			*l4sum = CSUM_MANGLED_0;
+	} else if (l4sum) {
+		csum_replace4(l4sum, oldsrc, newsrc);
+		csum_replace4(l4sum, olddst, newdst);
 	}
+	if (l4sum && iph->protocol == IPPROTO_UDP && !*l4sum)
+		*l4sum = CSUM_MANGLED_0;
 }
 
 static bool snull_hw_mc_match(const struct snull_hw *rx, const u8 *addr)
@@ -366,7 +370,6 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 {
 	struct snull_hw *rx = &rpriv->hw;
 	struct snull_rx_desc *d;
-	struct sk_buff *buf;
 	u32 len = skb->len, avail;
 	bool readdress;
 	u8 *data;
@@ -409,12 +412,10 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 		/* The sender's skb itself becomes the received frame. */
 		d->frame = skb;
 		d->status |= SNULL_DESC_SKB;
-		buf = skb;
 		data = skb->data;
 		avail = skb_headlen(skb);
 	} else {
-		buf = d->skb;
-		data = buf->data;
+		data = page_address(d->page) + SNULL_RX_HEADROOM;
 		avail = len;
 		if (skb_copy_bits(skb, 0, data, len)) {
 			snull_hw_rx_count(rpriv,
@@ -434,7 +435,7 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 	if (snull_flip_on(spriv)) {
 		if (readdress)
 			ether_addr_copy(data, rx->mac);	/* h_dest */
-		snull_flip(buf, data, avail);
+		snull_flip(zerocopy ? skb : NULL, data, avail);
 	}
 
 	if (unlikely(!zerocopy &&
@@ -617,11 +618,6 @@ u32 snull_hw_reset_tx(struct snull_hw *hw)
 
 /* ---- receive ----------------------------------------------------------- */
 
-u32 snull_hw_rx_buf_len(const struct snull_hw *hw)
-{
-	return hw->rx.buf_len;
-}
-
 /* Next frame the hardware wrote, or false.  Poll/ISR context only. */
 bool snull_hw_rx_pop(struct snull_hw *hw, struct snull_rx_frame *frame)
 {
@@ -638,10 +634,12 @@ bool snull_hw_rx_pop(struct snull_hw *hw, struct snull_rx_frame *frame)
 	if (d->status & SNULL_DESC_SKB) {
 		/* Zero-copy: the posted buffer stays for the next frame. */
 		frame->skb = d->frame;
+		frame->page = NULL;
 		d->frame = NULL;
 	} else {
-		frame->skb = d->skb;
-		d->skb = NULL;
+		frame->skb = NULL;
+		frame->page = d->page;
+		d->page = NULL;
 	}
 	d->status = 0;
 	rx->next++;
@@ -652,19 +650,39 @@ bool snull_hw_rx_pop(struct snull_hw *hw, struct snull_rx_frame *frame)
  * Refill: the next slot the driver may post, or NULL when every slot is
  * posted.  *slot is NULL if the slot needs a new buffer.
  */
-struct sk_buff **snull_hw_rx_slot(struct snull_hw *hw)
+struct page **snull_hw_rx_slot(struct snull_hw *hw)
 {
 	struct snull_rx_ring *rx = &hw->rx;
 
 	if (rx->posted - rx->next >= rx->size)
 		return NULL;
-	return &rx->desc[snull_ring_slot(rx->posted, rx->size)].skb;
+	return &rx->desc[snull_ring_slot(rx->posted, rx->size)].page;
 }
 
 void snull_hw_rx_post(struct snull_hw *hw)
 {
 	/* Buffer pointer written before the hardware may use the slot. */
 	smp_store_release(&hw->rx.posted, hw->rx.posted + 1);
+}
+
+/*
+ * Take back the buffers of a stopped ring, one per call, NULL when none
+ * is left.  Frames not yet passed up must have been popped first.
+ */
+struct page *snull_hw_rx_unpost(struct snull_hw *hw)
+{
+	struct snull_rx_ring *rx = &hw->rx;
+	struct page *page;
+	u32 i;
+
+	for (i = 0; i < rx->size; i++) {
+		page = rx->desc[i].page;
+		if (page) {
+			rx->desc[i].page = NULL;
+			return page;
+		}
+	}
+	return NULL;
 }
 
 /* ---- filter ------------------------------------------------------------ */
@@ -705,10 +723,9 @@ void snull_hw_get_coalesce(const struct snull_hw *hw, u32 *rx_usecs,
  * one posted buffer; no interrupt fires because the line is not running.
  */
 int snull_hw_loopback(struct snull_priv *priv, struct sk_buff *skb,
-		      struct sk_buff **out)
+		      struct snull_rx_frame *frame)
 {
 	struct snull_hw *hw = &priv->hw;
-	struct snull_rx_frame frame;
 	struct sk_buff *sent;
 	u32 len, status;
 	bool ok;
@@ -720,10 +737,8 @@ int snull_hw_loopback(struct snull_priv *priv, struct sk_buff *skb,
 	hw->tx.done = hw->tx.head;
 	if (snull_hw_tx_reap(hw, &sent, &len, &status))
 		dev_kfree_skb(sent);
-	if (!ok || !snull_hw_rx_pop(hw, &frame))
+	if (!ok || !snull_hw_rx_pop(hw, frame))
 		return -EIO;
-	skb_put(frame.skb, frame.len);
-	*out = frame.skb;
 	return 0;
 }
 

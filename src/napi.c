@@ -13,24 +13,24 @@
 #include "snull_trace.h"
 
 /*
- * Post a buffer in every free RX slot.  @napi is set when called from the
- * poll, where napi_alloc_skb() uses the per-CPU NAPI cache.  On allocation
- * failure the ring runs short; the next interrupt retries, and a frame
- * that finds no buffer is counted as missed by the hardware.
+ * Post a buffer in every free RX slot.  Buffers are pages from the
+ * device's page pool: a page handed up inside an skb comes back to the
+ * pool when the stack frees the skb, so in steady state the refill
+ * recycles instead of allocating.  NAPI poll or, with use_napi=0, the
+ * ISR: each is the pool's only allocating context while the device is
+ * up (open allocates before either runs), which is the guarantee the
+ * page pool's lockless cache needs.  On failure the ring runs short; the
+ * next interrupt retries, and a frame that finds no buffer is counted as
+ * missed by the hardware.
  */
-int snull_rx_refill(struct snull_priv *priv, struct napi_struct *napi,
-		    gfp_t gfp)
+int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 {
-	u32 len = snull_hw_rx_buf_len(&priv->hw);
-	struct sk_buff **slot;
+	struct page **slot;
 
 	while ((slot = snull_hw_rx_slot(&priv->hw))) {
 		if (!*slot) {
-			if (napi)
-				*slot = napi_alloc_skb(napi, len);
-			else
-				*slot = __netdev_alloc_skb_ip_align(priv->dev,
-								    len, gfp);
+			*slot = page_pool_alloc_pages(priv->page_pool,
+						      gfp | __GFP_NOWARN);
 			if (unlikely(!*slot)) {
 				u64_stats_update_begin(&priv->poll_stats.syncp);
 				u64_stats_inc(&priv->poll_stats.rx_alloc_failed);
@@ -41,6 +41,39 @@ int snull_rx_refill(struct snull_priv *priv, struct napi_struct *napi,
 		snull_hw_rx_post(&priv->hw);
 	}
 	return 0;
+}
+
+/* Return the buffer of a frame that will not be passed up. */
+void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f)
+{
+	if (f->page)
+		page_pool_put_full_page(priv->page_pool, f->page, false);
+	else
+		dev_kfree_skb_any(f->skb);
+}
+
+/*
+ * Wrap an skb around the page the hardware filled: no copy, the page
+ * becomes the skb's head and returns to the pool when the skb is freed.
+ */
+static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
+					  struct snull_rx_frame *f)
+{
+	unsigned int truesize = PAGE_SIZE << priv->rx_order;
+	void *va = page_address(f->page);
+	struct sk_buff *skb;
+
+	skb = priv->use_napi ? napi_build_skb(va, truesize) :
+			       build_skb(va, truesize);
+	if (unlikely(!skb)) {
+		page_pool_put_full_page(priv->page_pool, f->page,
+					priv->use_napi);
+		return NULL;
+	}
+	skb_mark_for_recycle(skb);
+	skb_reserve(skb, SNULL_RX_HEADROOM);
+	skb_put(skb, f->len);
+	return skb;
 }
 
 /* Per-poll tallies, added to the u64_stats in one update at the end. */
@@ -55,8 +88,13 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 	struct net_device *dev = priv->dev;
 	struct sk_buff *skb = f->skb;
 
-	if (!(f->status & SNULL_DESC_SKB))
-		skb_put(skb, f->len);
+	if (f->page) {
+		skb = snull_rx_build_skb(priv, f);
+		if (unlikely(!skb)) {
+			t->dropped++;
+			return;
+		}
+	}
 	skb->protocol = eth_type_trans(skb, dev);
 
 	/* The hardware summed everything past the Ethernet header, which is
@@ -103,7 +141,7 @@ static int snull_rx(struct snull_priv *priv, int budget)
 		u64_stats_update_end(&st->syncp);
 	}
 
-	snull_rx_refill(priv, priv->use_napi ? &priv->napi : NULL, GFP_ATOMIC);
+	snull_rx_refill(priv, GFP_ATOMIC);
 	return done;
 }
 

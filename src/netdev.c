@@ -6,17 +6,83 @@
 #include "snull_hw.h"
 #include "snull_trace.h"
 
-/* Bytes one RX buffer must hold for the current MTU (VLAN tag included). */
-static u32 snull_rx_buf_len(const struct net_device *dev)
+/*
+ * One RX buffer is one page of 2^order: headroom, the largest frame the
+ * MTU allows (plus a VLAN tag) and the skb_shared_info tail build_skb()
+ * puts at the end.  1500 fits an order-0 page; 9000 takes order 2.
+ */
+static u32 snull_rx_order(const struct net_device *dev)
 {
-	return dev->mtu + ETH_HLEN + VLAN_HLEN;
+	return get_order(SNULL_RX_HEADROOM +
+			 SKB_DATA_ALIGN(dev->mtu + ETH_HLEN + VLAN_HLEN) +
+			 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)));
+}
+
+/*
+ * Allocate the rings and a page pool, and post a buffer in every RX slot.
+ * Process context, hardware stopped.  Used by snull_up() and the
+ * self-test; snull_rings_free() undoes it.
+ */
+int snull_rings_alloc(struct snull_priv *priv, u32 tx_size, u32 rx_size)
+{
+	u32 order = snull_rx_order(priv->dev);
+	struct page_pool_params pp = {
+		.order		= order,
+		.pool_size	= rx_size,
+		.nid		= NUMA_NO_NODE,
+	};
+	int err;
+
+	if (priv->use_napi)
+		snull_compat_pp_set_napi(&pp, &priv->napi);
+	priv->page_pool = page_pool_create(&pp);
+	if (IS_ERR(priv->page_pool)) {
+		err = PTR_ERR(priv->page_pool);
+		goto err_pool;
+	}
+	priv->rx_order = order;
+
+	err = snull_hw_alloc_rings(&priv->hw, tx_size, rx_size,
+				   (PAGE_SIZE << order) - SNULL_RX_HEADROOM -
+				   SKB_DATA_ALIGN(sizeof(struct skb_shared_info)));
+	if (err)
+		goto err_rings;
+
+	err = snull_rx_refill(priv, GFP_KERNEL);
+	if (err)
+		goto err_refill;
+	return 0;
+
+err_refill:
+	snull_rings_free(priv);
+	return err;
+err_rings:
+	page_pool_destroy(priv->page_pool);
+err_pool:
+	priv->page_pool = NULL;
+	return err;
+}
+
+/* Give every posted page back to the pool, then free rings and pool. */
+void snull_rings_free(struct snull_priv *priv)
+{
+	struct page *page;
+
+	while ((page = snull_hw_rx_unpost(&priv->hw)))
+		page_pool_put_full_page(priv->page_pool, page, false);
+	snull_hw_free_rings(&priv->hw);
+	/* Pages still inside skbs in the stack return to the pool later;
+	 * the page pool core frees it once the last one is back.
+	 */
+	page_pool_destroy(priv->page_pool);
+	priv->page_pool = NULL;
 }
 
 /*
  * Bring the simulated hardware up: rings, RX buffers, interrupts, NAPI and
  * the TX queue.  Process context, rtnl held.  snull_down() undoes it.
  */
-int snull_up(struct snull_priv *priv, gfp_t gfp)
+int snull_up(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
 	int err;
@@ -24,14 +90,11 @@ int snull_up(struct snull_priv *priv, gfp_t gfp)
 	if (priv->hw_up)
 		return 0;
 
-	err = snull_hw_alloc_rings(&priv->hw, priv->tx_ring_size,
-				   priv->rx_ring_size, snull_rx_buf_len(dev));
-	if (err)
-		goto err_alloc_rings;
-
-	err = snull_rx_refill(priv, NULL, gfp);
-	if (err)
-		goto err_refill;
+	err = snull_rings_alloc(priv, priv->tx_ring_size, priv->rx_ring_size);
+	if (err) {
+		netif_err(priv, ifup, dev, "cannot allocate rings: %d\n", err);
+		return err;
+	}
 
 	if (priv->use_napi)
 		napi_enable(&priv->napi);
@@ -40,12 +103,6 @@ int snull_up(struct snull_priv *priv, gfp_t gfp)
 	netif_trans_update(dev);
 	netif_wake_queue(dev);
 	return 0;
-
-err_refill:
-	snull_hw_free_rings(&priv->hw);
-err_alloc_rings:
-	netif_err(priv, ifup, dev, "cannot allocate rings: %d\n", err);
-	return err;
 }
 
 /*
@@ -72,7 +129,7 @@ void snull_down(struct snull_priv *priv)
 	snull_tx_clean(priv, 0);
 	stuck = snull_hw_reset_tx(&priv->hw);
 	while (snull_hw_rx_pop(&priv->hw, &frame)) {
-		dev_kfree_skb(frame.skb);
+		snull_rx_frame_free(priv, &frame);
 		dropped++;
 	}
 
@@ -87,7 +144,7 @@ void snull_down(struct snull_priv *priv)
 	u64_stats_update_end(&priv->poll_stats.syncp);
 
 	netdev_reset_queue(dev);
-	snull_hw_free_rings(&priv->hw);
+	snull_rings_free(priv);
 	priv->hw_up = false;
 }
 
@@ -115,14 +172,14 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 	if (!running)
 		return 0;
 
-	err = snull_up(priv, GFP_KERNEL);
+	err = snull_up(priv);
 	if (!err)
 		return 0;
 
 	priv->tx_ring_size = old_tx;
 	priv->rx_ring_size = old_rx;
 	WRITE_ONCE(dev->mtu, old_mtu);
-	if (snull_up(priv, GFP_KERNEL)) {
+	if (snull_up(priv)) {
 		netif_carrier_off(dev);
 		netdev_err(dev, "hardware restart failed; set the link down and up\n");
 	}
@@ -135,7 +192,7 @@ static int snull_open(struct net_device *dev)
 	struct net_device *peer;
 	int err;
 
-	err = snull_up(priv, GFP_KERNEL);
+	err = snull_up(priv);
 	if (err)
 		return err;
 
@@ -235,7 +292,7 @@ static void snull_reset_task(struct work_struct *work)
 		u64_stats_update_begin(&priv->xmit_stats.syncp);
 		u64_stats_inc(&priv->xmit_stats.tx_resets);
 		u64_stats_update_end(&priv->xmit_stats.syncp);
-		if (snull_up(priv, GFP_KERNEL))
+		if (snull_up(priv))
 			netif_carrier_off(dev);
 		else
 			netif_info(priv, hw, dev, "hardware reset done\n");

@@ -7,7 +7,9 @@
 
 load_snull
 ip link set sn0 up
-ip link show sn0 | grep -q NO-CARRIER || fail "sn0 has carrier while sn1 is down"
+# sysfs carrier is synchronous; ip's NO-CARRIER waits for linkwatch.
+assert_eq "$(cat /sys/class/net/sn0/carrier)" 0 "sn0 carrier while sn1 is down"
+wait_for "ip link show sn0 | grep -q NO-CARRIER" 5
 ip link set sn1 up
 wait_for "! ip link show sn0 | grep -q NO-CARRIER" 5
 assert_eq "$(cat /sys/class/net/sn0/carrier)" 1 "sn0 carrier with both up"
