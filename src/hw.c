@@ -467,6 +467,14 @@ static struct sk_buff *snull_hw_zc_prepare(struct snull_priv *spriv,
 {
 	if (skb_orphan_frags(skb, GFP_ATOMIC))
 		return NULL;
+	/*
+	 * (iface tests) TCP sends clones whose data and frags it keeps in its
+	 * retransmit queue; the receiver's GRO moves frags out of
+	 * skb_shinfo(), which would corrupt the sender's copy (slub "Poison
+	 * overwritten", bad data with sg on): the receiver needs its own.
+	 */
+	if (skb_unclone(skb, GFP_ATOMIC))
+		return NULL;
 	if (snull_flip_on(spriv) &&
 	    skb_ensure_writable(skb, min_t(u32, skb->len, ETH_HLEN + 60 + 20)))
 		return NULL;
