@@ -2,11 +2,16 @@
 /*
  * snull: tracepoints along the data path, in the order a frame meets them:
  *
- *   snull_xmit -> snull_dma -> snull_irq_raise -> snull_isr -> snull_poll
- *   -> snull_rx   (receiver)          snull_tx_clean (sender)
+ *   snull_xmit -> snull_dma -> snull_irq_raise (RX, on the receiver)
+ *              -> snull_irq_raise (TX, on the sender); then on each side
+ *   receiver:  snull_isr -> snull_rx ... -> snull_poll
+ *   sender:    snull_isr -> snull_tx_clean -> snull_poll
  *
- * plus snull_tx_hang and snull_tx_timeout for the watchdog path.  Enable
- * them with: echo 1 > /sys/kernel/tracing/events/snull/enable
+ * snull_poll is logged as the poll returns, with the number of frames it
+ * passed up (as the core's napi:napi_poll), so it follows their snull_rx
+ * events; with use_napi=0 the ISR calls snull_rx itself and there is no
+ * snull_poll.  snull_tx_hang and snull_tx_timeout mark the watchdog path.
+ * Enable them with: echo 1 > /sys/kernel/tracing/events/snull/enable
  *
  * Device names are copied into fixed arrays rather than __string(),
  * whose __assign_str() changed arguments in 6.10.

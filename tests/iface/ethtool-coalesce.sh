@@ -1,0 +1,87 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# ethtool -c/-C: rx-usecs, rx-frames and tx-usecs program the simulated
+# interrupt.  Out-of-range and unsupported parameters are refused and
+# change nothing.  Under identical pktgen bursts the interrupts per packet
+# in ethtool -S drop when rx-usecs (receiver) or tx-usecs (sender) delay
+# the interrupt, rx-frames cuts a long rx-usecs short, and a long rx-usecs
+# shows in a ping's round trip.
+# timeout: 120
+. "$SNULL_TESTDIR/lib.sh"
+. "$SNULL_TESTDIR/iface/iface.inc"
+
+etc() {		# etc DEV ARGS...: ethtool ARGS for DEV in its netns
+	_d=$1
+	shift
+	in_netns "ns${_d#sn}" ethtool "$@"
+}
+
+# co_are DEV RX_USECS RX_FRAMES TX_USECS: ethtool -c and ethtool -d agree.
+co_are() {
+	assert_eq "$(ethtool -c "$1" | awk '$1 ~ /^(rx|tx)-(usecs|frames):$/ { printf "%s%s ", $1, $2 }')" \
+		"rx-usecs:$2 rx-frames:$3 tx-usecs:$4 tx-frames:n/a " "$1 ethtool -c"
+	assert_eq "$(regs "$1" | awk '$1 ~ /_(usecs|frames)$/ { printf "%s=%s ", $1, $2 }')" \
+		"rx_usecs=$2 rx_frames=$3 tx_usecs=$4 " "$1 coalescing registers (ethtool -d)"
+}
+
+load_snull flip=0
+co_are sn0 0 0 0
+ethtool -C sn0 rx-usecs 10 rx-frames 4 tx-usecs 20 || fail "ethtool -C sn0"
+co_are sn0 10 4 20
+for bad in "rx-usecs 100001" "tx-usecs 100001" "rx-frames 4097" \
+	"rx-usecs 5 rx-frames 5000" "tx-frames 8" "rx-usecs-irq 5" "adaptive-rx on"; do
+	ethtool -C sn0 $bad 2>err && fail "ethtool -C sn0 $bad accepted"
+	[ -s err ] || fail "ethtool -C sn0 $bad: no error message"
+	co_are sn0 10 4 20
+done
+ethtool -C sn0 rx-usecs 0 rx-frames 0 tx-usecs 0 || fail "ethtool -C sn0 back to 0"
+co_are sn0 0 0 0
+insmod_wire_ns
+
+# pktgen's frames go to 10.9.9.9, which sn1's stack drops unanswered, so
+# sn1 only has RX interrupts and sn0 only TX-completion interrupts.
+count=$(scaled 2000)
+mac1=$(mac_of sn1 ns1)
+
+# burst RXUSECS RXFRAMES TXUSECS: sets "rx_irqs tx_irqs"
+burst() {
+	etc sn1 -C sn1 rx-usecs "$1" rx-frames "$2" || fail "ethtool -C sn1 rx-usecs $1 rx-frames $2"
+	etc sn0 -C sn0 tx-usecs "$3" || fail "ethtool -C sn0 tx-usecs $3"
+	_r0=$(ethtool_stat sn1 irqs ns1)
+	_t0=$(ethtool_stat sn0 irqs ns0)
+	_s0=$(stat_of sn0 tx_packets ns0)
+	pktgen_burst ns0 sn0 "$count" 10.9.9.9 "$mac1"
+	wait_for "[ \$(stat_of sn0 tx_packets ns0) -ge $((_s0 + count)) ]" 5
+	sleep 0.2
+	rx_irqs=$(($(ethtool_stat sn1 irqs ns1) - _r0))
+	tx_irqs=$(($(ethtool_stat sn0 irqs ns0) - _t0))
+	info "rx-usecs $1 rx-frames $2 tx-usecs $3: $count frames, sn1 $rx_irqs irqs" \
+		"($(awk -v i=$rx_irqs -v n=$count 'BEGIN { printf "%.3f", i / n }')/pkt)," \
+		"sn0 $tx_irqs irqs ($(awk -v i=$tx_irqs -v n=$count 'BEGIN { printf "%.3f", i / n }')/pkt)"
+}
+
+burst 0 0 0
+rx0=$rx_irqs tx0=$tx_irqs
+burst 1000 0 1000
+rx1=$rx_irqs tx1=$tx_irqs
+burst 100000 0 0
+rx2=$rx_irqs
+burst 100000 8 0
+rx3=$rx_irqs
+assert_ge "$rx0" 1 "sn1 interrupts without coalescing"
+assert_ge "$tx0" 1 "sn0 interrupts without coalescing"
+[ $((rx1 * 3)) -lt "$rx0" ] || fail "rx-usecs 1000 did not cut sn1's interrupts to a third ($rx0 -> $rx1)"
+[ $((tx1 * 3)) -lt "$tx0" ] || fail "tx-usecs 1000 did not cut sn0's interrupts to a third ($tx0 -> $tx1)"
+[ "$rx3" -gt $((rx2 * 2 + 4)) ] || fail "rx-frames 8 did not interrupt sooner than rx-usecs 100000 alone ($rx2 -> $rx3)"
+[ "$rx3" -le $((count / 2)) ] || fail "rx-frames 8: $rx3 interrupts for $count frames"
+
+# A 100 ms rx-usecs on the receiver is visible in a ping's round trip
+# (sn1 stays quiet otherwise: IPv6 is off, so no TX interrupt of its own
+# comes early and picks the frame up).
+etc sn1 -C sn1 rx-usecs 0 rx-frames 0 && etc sn0 -C sn0 tx-usecs 0
+ping_ok ns0 -c 2 -i 0.2 -W 2 10.0.0.2
+etc sn1 -C sn1 rx-usecs 100000 || fail "ethtool -C sn1 rx-usecs 100000"
+in_netns ns0 ping -c 3 -i 0.3 -W 2 10.0.0.2 >ping.out || { cat ping.out; fail "ping"; }
+slow=$(sed -n 's/.* time=\([0-9]*\).*/\1/p' ping.out | awk '$1 >= 95' | wc -l)
+info "round trips with rx-usecs 100000 on sn1: $(sed -n 's/.* time=//p' ping.out | tr '\n' ' ')"
+assert_ge "$slow" 2 "pings taking 100 ms or more"
