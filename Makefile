@@ -125,7 +125,7 @@ uninstall:
 	@if [ -z "$(KRELEASE)" ]; then \
 		echo "cannot tell the kernel release: pass KRELEASE=" >&2; exit 1; \
 	fi
-	rm -f $(foreach z,'' .gz .xz .zst,$(INSTALLED_KO)$(z))
+	rm -f $(INSTALLED_KO) $(addprefix $(INSTALLED_KO),.gz .xz .zst)
 	-rmdir $(dir $(INSTALLED_KO)) 2>/dev/null
 	if [ -d $(MOD_ROOT)/lib/modules/$(KRELEASE) ]; then \
 		$(DEPMOD) $(if $(MOD_ROOT),-b $(MOD_ROOT)) $(KRELEASE); \
