@@ -48,9 +48,9 @@ for t in tests/docs/*.sh; do
 done
 
 # the planted bug still applies to the current sources
-git apply --check docs/labs/07-kasan.patch 2>err ||
-	patch --dry-run -s -p1 <docs/labs/07-kasan.patch >>err 2>&1 ||
-	{ cat err; echo "docs/labs/07-kasan.patch no longer applies to src/"; bad=1; }
+git apply --check docs/labs/07-kasan.patch 2>"$HOST_TMP/err" ||
+	patch --dry-run -s -p1 <docs/labs/07-kasan.patch >>"$HOST_TMP/err" 2>&1 ||
+	{ cat "$HOST_TMP/err"; echo "docs/labs/07-kasan.patch no longer applies to src/"; bad=1; }
 
 # the extractor itself: a broken directive is refused
 printf '<!-- doc-test: skipp x -->\n```sh\ntrue\n```\n' >"$HOST_TMP/bad.md"
