@@ -6,7 +6,7 @@
 # files exactly, names already present are not duplicated, and a name
 # bound to another address is refused without writing anything.
 # timeout: 60
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 bh=$SNULL_ROOT/scripts/book-hosts
 r=$HOST_TMP/root

@@ -7,7 +7,7 @@
 # finds it, with the right version and vermagic; `dkms remove` takes it
 # away.  dkms signs with a MOK key it generates: here in the temp dir.
 # timeout: 600
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 need_root "dkms"
 command -v dkms >/dev/null || fail "dkms is not installed: run scripts/deps"

@@ -7,7 +7,7 @@
 # blocks a host test that runs them; the KASAN exercise's patch still
 # applies to the driver's sources.
 # timeout: 60
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 awkf=$SNULL_ROOT/tests/docs/doc-blocks.awk
 cd "$SNULL_ROOT" || exit 1

@@ -3,6 +3,6 @@
 # README.md's host blocks (doc-test: host; building the module), in order,
 # from a copy of the source tree.  Its VM blocks run in tests/docs/readme.sh.
 # timeout: 300
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 run_doc_host README.md

@@ -5,7 +5,7 @@
 # and every snull_*() function and src/ or include/ file the docs name
 # still exists in the sources.
 # timeout: 60
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 cd "$SNULL_ROOT" || exit 1
 bad=0

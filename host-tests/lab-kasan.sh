@@ -7,7 +7,7 @@
 # report), and on the debug kernel again after reverting it (no report).
 # Needs the debug kernel: skipped when make check does not run it.
 # timeout: 2400
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 need_kernel debug
 d=$("$SNULL_ROOT/scripts/debug-kernel" --print-dir) || fail "scripts/debug-kernel --print-dir"

@@ -6,7 +6,7 @@
 # goes to ip's library dir and the man page to man4; make uninstall removes
 # all three.  Built against Debian's headers in a copy of the tree.
 # timeout: 300
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 rel=$(distro_release)
 ver=$(sed -n 's/^#define SNULL_DRV_VERSION[[:space:]]*"\(.*\)"/\1/p' "$SNULL_ROOT/include/snull.h")

@@ -5,7 +5,7 @@
 # default its MODULE_PARM_DESC states), ethtool statistic and private
 # flag, debugfs file and tracepoint, read from the sources.
 # timeout: 60
-. "$SNULL_ROOT/host-tests/lib.sh"
+. "$SNULL_ROOT/host-tests/lib.inc"
 
 man=$SNULL_ROOT/snull.4
 src=$SNULL_ROOT/src
