@@ -127,6 +127,13 @@ void snull_down(struct snull_priv *priv)
 	snull_hw_stop(priv);
 
 	snull_tx_clean(priv, 0);
+	/*
+	 * (iface tests) snull_tx_clean() wakes a stopped queue once it frees
+	 * slots, and then xmit posted to rings about to be freed (KASAN:
+	 * NULL deref in snull_hw_tx_post, "ethtool -G" under a flood ping).
+	 * Stop the queue again; this also waits for an xmit in progress.
+	 */
+	netif_tx_disable(dev);
 	stuck = snull_hw_reset_tx(&priv->hw);
 	while (snull_hw_rx_pop(&priv->hw, &frame)) {
 		snull_rx_frame_free(priv, &frame);

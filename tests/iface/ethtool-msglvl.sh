@@ -4,7 +4,8 @@
 # default level (drv probe link ifdown ifup tx_err hw), the debug param,
 # `ethtool -s DEV msglvl N` and by name; with msglvl 0 a failed self-test
 # (netif_err, hw) prints nothing, with hw on it does; with dynamic debug on
-# for snull, the receive filter's netif_dbg(hw) line follows msglvl too.
+# for snull (where the kernel has it), the receive filter's netif_dbg(hw)
+# line follows msglvl too.
 # timeout: 60
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/iface/iface.inc"
@@ -43,7 +44,10 @@ echo 0 >"$DBGFS/sn0/drop_permille"
 
 # netif_dbg(hw) through dynamic debug: the filter programming message.
 ctl=/sys/kernel/debug/dynamic_debug/control
-[ -w $ctl ] || skip "no dynamic debug in this kernel"
+if [ ! -w $ctl ]; then
+	info "no dynamic debug in this kernel: netif_dbg part not run"
+	exit 0
+fi
 echo "module snull +p" >$ctl || fail "enabling dynamic debug for snull"
 ip link set sn0 up
 ethtool -s sn0 msglvl 0
