@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# make bench on a tiny count: the benchmark's guest side (tests/bench/bench.inc)
+# runs every case once -- pktgen in every snull mode and on veth, scaling,
+# clone_skb integrity, iperf3, ping, memory -- and prints its table.  Checks
+# that each case produced its numbers, not how fast they are.
+# timeout: 120
+. "$SNULL_TESTDIR/lib.sh"
+
+command -v iperf3 >/dev/null || skip "no iperf3"
+[ -n "$(modinfo -n pktgen 2>/dev/null)" ] || skip "no pktgen module"
+
+BENCH_PROFILE=smoke
+BENCH_DIR=$SNULL_TMP/bench
+. "$SNULL_TESTDIR/bench/bench.inc"
+
+bench_main || fail "the benchmark reported $(wc -l <"$BENCH_DIR/errors") error(s)"
+
+raw=$BENCH_DIR/raw.csv
+expect() {	# group case driver param metric
+	grep -q "^$1,$2,$3,$4,$5,1," "$raw" || fail "no result for $1 $2 $3 $4 $5"
+}
+for c in $BENCH_PKTGEN; do
+	d=snull
+	[ "$c" = veth ] && d=veth
+	for s in $BENCH_SIZES; do
+		expect pktgen "$c" $d "$s" rx_pps
+	done
+done
+for c in $BENCH_SCALE; do
+	d=snull
+	[ "$c" = veth ] && d=veth
+	for n in $BENCH_SCALE_PAIRS; do
+		expect scale "$c" $d "$n" rx_pps
+	done
+done
+for spec in $BENCH_TCP; do
+	c=${spec%@*}
+	d=snull
+	[ "$c" = veth ] && d=veth
+	expect tcp "$c" $d "${spec#*@}" gbps
+done
+for c in $BENCH_PING; do
+	d=snull
+	[ "$c" = veth ] && d=veth
+	expect ping "$c" $d - rtt_avg_us
+done
+for d in $BENCH_MEM_DRIVERS; do
+	expect mem up $d 1500 used_kib_per_pair
+done
+# clone_skb: copy modes deliver intact frames; zero-copy and veth refuse
+for c in $BENCH_CLONE; do
+	d=snull
+	[ "$c" = veth ] && d=veth
+	case $c in
+	veth | *zc*)
+		grep -q "^clone,$c,$d,1500,clone_refused,1,1," "$raw" || fail "clone $c: clone_skb not refused"
+		;;
+	esac
+	case $c in
+	*zc*) c=$c-late ;;
+	esac
+	grep -q "^clone,$c,$d,1500,ok,1,1," "$raw" || fail "clone $c: frames not intact"
+done
+info "$(wc -l <"$raw") measurements"
