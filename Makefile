@@ -20,7 +20,7 @@
 #                           depmod), the iproute2 plugin link_snull.so and
 #                           the man page snull.4
 #   make uninstall          remove what make install installed
-#   make modules_install    only the module (+ depmod), no build
+#   make modules_install    only the module (+ depmod)
 #   make dkms-src           copy the DKMS source tree to /usr/src/snull-VERSION
 #
 # KDIR defaults to the running kernel's build dir when it exists, else to
@@ -95,8 +95,8 @@ check-host:
 	scripts/host-tests --kernels "$(KERNELS)" $(TESTS)
 
 # --- install ---------------------------------------------------------------
-# `make install` builds first (unless BUILD_DIR points elsewhere, as the lab
-# does); modules_install never builds.
+# install and modules_install build first, unless BUILD_DIR points to a
+# tree built elsewhere (the lab's .lab/build-<kernel>).
 modules_install: $(if $(filter $(CURDIR),$(BUILD_DIR)),modules)
 	@if [ ! -e "$(BUILD_DIR)/snull.ko" ]; then \
 		echo "no $(BUILD_DIR)/snull.ko: run make first" >&2; exit 1; \
