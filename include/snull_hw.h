@@ -9,7 +9,8 @@
  *   engines:     snull_hw_start / snull_hw_stop
  *   transmit:    snull_hw_tx_free, snull_hw_tx_post, snull_hw_tx_kick
  *   completion:  snull_hw_tx_reap
- *   receive:     snull_hw_rx_pop, snull_hw_rx_slot, snull_hw_rx_post
+ *   receive:     snull_hw_rx_pop, snull_hw_rx_slot, snull_hw_rx_post,
+ *                snull_hw_rx_keep
  *   interrupts:  snull_hw_irq_ack, snull_hw_irq_mask, snull_hw_irq_unmask
  *   filter:      snull_hw_set_filter
  *   self-test:   snull_hw_loopback
@@ -61,6 +62,7 @@ unsigned int snull_hw_tx_pending(const struct snull_hw *hw);
 bool snull_hw_rx_pop(struct snull_hw *hw, struct snull_rx_frame *frame);
 struct page **snull_hw_rx_slot(struct snull_hw *hw);
 void snull_hw_rx_post(struct snull_hw *hw);
+void snull_hw_rx_keep(struct snull_hw *hw, struct page *page);
 struct page *snull_hw_rx_unpost(struct snull_hw *hw);
 
 u32 snull_hw_irq_ack(struct snull_hw *hw);

@@ -674,6 +674,18 @@ void snull_hw_rx_post(struct snull_hw *hw)
 }
 
 /*
+ * Give the buffer of the frame just popped back to its descriptor, for
+ * the next refill to post again as it is.  The slot is free: it is below
+ * rx.next, and a full ring ends one short of it.  Poll/ISR context only.
+ */
+void snull_hw_rx_keep(struct snull_hw *hw, struct page *page)
+{
+	struct snull_rx_ring *rx = &hw->rx;
+
+	rx->desc[snull_ring_slot(rx->next - 1, rx->size)].page = page;
+}
+
+/*
  * Take back the buffers of a stopped ring, one per call, NULL when none
  * is left.  Frames not yet passed up must have been popped first.
  */

@@ -53,8 +53,14 @@ void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f)
 }
 
 /*
- * Wrap an skb around the page the hardware filled: no copy, the page
- * becomes the skb's head and returns to the pool when the skb is freed.
+ * NAPI: wrap an skb around the page the hardware filled: no copy, the
+ * page becomes the skb's head and returns to the pool when the skb is
+ * freed.
+ *
+ * Interrupt mode (use_napi=0) copies the frame into a new skb, as the
+ * book's ISR does, and leaves the page on the ring: a page pool page must
+ * never be returned in hard-IRQ context (page_pool asserts it, and its
+ * ring takes a BH lock), and netif_rx() frees what it drops right there.
  */
 static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 					  struct snull_rx_frame *f)
@@ -63,11 +69,17 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 	void *va = page_address(f->page);
 	struct sk_buff *skb;
 
-	skb = priv->use_napi ? napi_build_skb(va, truesize) :
-			       build_skb(va, truesize);
+	if (!priv->use_napi) {
+		skb = netdev_alloc_skb_ip_align(priv->dev, f->len);
+		if (likely(skb))
+			skb_put_data(skb, va + SNULL_RX_HEADROOM, f->len);
+		snull_hw_rx_keep(&priv->hw, f->page);
+		return skb;
+	}
+
+	skb = napi_build_skb(va, truesize);
 	if (unlikely(!skb)) {
-		page_pool_put_full_page(priv->page_pool, f->page,
-					priv->use_napi);
+		page_pool_put_full_page(priv->page_pool, f->page, true);
 		return NULL;
 	}
 	skb_mark_for_recycle(skb);
