@@ -42,9 +42,11 @@ int snull_rings_alloc(struct snull_priv *priv, u32 tx_size, u32 rx_size)
 	}
 	priv->rx_order = order;
 
+	/* The hardware's maximum frame length follows the MTU, not the
+	 * page: a longer frame is a length error even if it would fit.
+	 */
 	err = snull_hw_alloc_rings(&priv->hw, tx_size, rx_size,
-				   (PAGE_SIZE << order) - SNULL_RX_HEADROOM -
-				   SKB_DATA_ALIGN(sizeof(struct skb_shared_info)));
+				   priv->dev->mtu + ETH_HLEN + VLAN_HLEN);
 	if (err)
 		goto err_rings;
 
