@@ -54,7 +54,7 @@ u32 snull_hw_reset_tx(struct snull_hw *hw);
 
 u32 snull_hw_tx_free(const struct snull_hw *hw);
 void snull_hw_tx_post(struct snull_hw *hw, struct sk_buff *skb);
-void snull_hw_tx_kick(struct snull_priv *priv);
+bool snull_hw_tx_kick(struct snull_priv *priv);
 bool snull_hw_tx_reap(struct snull_hw *hw, struct sk_buff **skb, u32 *len,
 		      u32 *status);
 unsigned int snull_hw_tx_pending(const struct snull_hw *hw);

@@ -542,16 +542,18 @@ static u32 snull_hw_tx_run(struct snull_priv *priv, struct snull_priv *rpriv,
  * The doorbell, rung from ndo_start_xmit (BH off, TX queue lock held).
  * The frames cross to the peer under the peer's rx_lock, taken once per
  * batch; the RX interrupt is raised under it too, so snull_hw_stop() on
- * the peer fences off both.
+ * the peer fences off both.  Returns true when the engine is hung (a
+ * lockup= frame or the stall_tx fault): nothing will complete until a
+ * reset.
  */
-void snull_hw_tx_kick(struct snull_priv *priv)
+bool snull_hw_tx_kick(struct snull_priv *priv)
 {
 	struct snull_priv *rpriv;
 	struct net_device *peer;
 	u32 sent, received = 0;
 
 	if (unlikely(priv->hw.tx_hung))
-		return;
+		return true;
 
 	rcu_read_lock();
 	peer = rcu_dereference(priv->peer);
@@ -575,6 +577,7 @@ void snull_hw_tx_kick(struct snull_priv *priv)
 
 	if (sent)
 		snull_hw_raise(priv, SNULL_IRQ_TX, 0);
+	return priv->hw.tx_hung;
 }
 
 /*

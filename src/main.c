@@ -60,8 +60,9 @@
  *
  * V.  Watchdog
  *
- *   With lockup=N the TX engine hangs on every Nth frame.  BQL or a full
- *   ring then stops the queue and, after `timeout` jiffies, the watchdog
+ *   With lockup=N the TX engine hangs on every Nth frame (and with the
+ *   stall_tx fault knob on every frame).  The doorbell reports the hang,
+ *   xmit stops the queue and, after `timeout` jiffies, the watchdog
  *   calls ndo_tx_timeout() in softirq context with the TX locks held.  It
  *   only counts and schedules reset_work; snull_reset_task() takes rtnl
  *   and does a full snull_down()/snull_up() in process context.

@@ -263,8 +263,18 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	/* BQL first: the completion may run on another CPU the moment the
 	 * engine finishes, and must never see more completed than queued.
 	 */
-	if (__netdev_tx_sent_queue(txq, len, netdev_xmit_more()))
-		snull_hw_tx_kick(priv);
+	if (__netdev_tx_sent_queue(txq, len, netdev_xmit_more()) &&
+	    unlikely(snull_hw_tx_kick(priv))) {
+		/*
+		 * The engine hung: stop the queue, as the book's driver does
+		 * when it loses a TX interrupt, so the watchdog sees the stall
+		 * and resets us.  BQL alone may never stop it: after
+		 * netdev_reset_queue() its limit stays at the old value until
+		 * a completion, and with light traffic the frames on the ring
+		 * (and the sockets they pin) would wait for ever.
+		 */
+		netif_stop_queue(dev);
+	}
 	return NETDEV_TX_OK;
 }
 
