@@ -154,7 +154,8 @@ struct snull_hwrx_stats {
 };
 
 /* Counters written by ndo_start_xmit (TX queue lock held), ndo_tx_timeout
- * (called with all TX locks held) and the reset path (xmit stopped).
+ * (called with all TX locks held) and the reset path (takes the TX lock:
+ * the watchdog may count a timeout at the same moment).
  */
 struct snull_xmit_stats {
 	u64_stats_t tx_dropped;

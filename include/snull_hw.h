@@ -6,7 +6,7 @@
  * as a real driver only touches its NIC through registers and descriptors:
  *
  *   rings:       snull_hw_alloc_rings / snull_hw_free_rings
- *   engines:     snull_hw_start / snull_hw_stop
+ *   engines:     snull_hw_start / snull_hw_stop / snull_hw_running
  *   transmit:    snull_hw_tx_free, snull_hw_tx_post, snull_hw_tx_kick
  *   completion:  snull_hw_tx_reap
  *   receive:     snull_hw_rx_pop, snull_hw_rx_slot, snull_hw_rx_post,
@@ -50,6 +50,7 @@ int snull_hw_alloc_rings(struct snull_hw *hw, u32 tx_size, u32 rx_size,
 void snull_hw_free_rings(struct snull_hw *hw);
 void snull_hw_start(struct snull_priv *priv);
 void snull_hw_stop(struct snull_priv *priv);
+bool snull_hw_running(const struct snull_hw *hw);
 u32 snull_hw_reset_tx(struct snull_hw *hw);
 
 u32 snull_hw_tx_free(const struct snull_hw *hw);

@@ -219,6 +219,12 @@ void snull_hw_stop(struct snull_priv *priv)
 	clear_bit(SNULL_HW_IRQ_ARMED, &hw->flags);
 }
 
+/* Engines enabled: between snull_hw_start() and snull_hw_stop(). */
+bool snull_hw_running(const struct snull_hw *hw)
+{
+	return test_bit(SNULL_HW_RUNNING, &hw->flags);
+}
+
 /* ---- transmit ---------------------------------------------------------- */
 
 u32 snull_hw_tx_free(const struct snull_hw *hw)
@@ -459,14 +465,14 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 /*
  * Prepare the sender's skb for zero-copy hand-over (xmit context, before
  * any lock): it must not keep the sender's socket or netns state, and the
- * address trick needs writable headers.
+ * address trick needs writable headers.  False when that needs memory
+ * there is none of; the skb is then still the sender's, intact.
  */
-static struct sk_buff *snull_hw_zc_prepare(struct snull_priv *spriv,
-					   struct snull_priv *rpriv,
-					   struct sk_buff *skb)
+static bool snull_hw_zc_prepare(struct snull_priv *spriv,
+				struct snull_priv *rpriv, struct sk_buff *skb)
 {
 	if (skb_orphan_frags(skb, GFP_ATOMIC))
-		return NULL;
+		return false;
 	/*
 	 * (iface tests) TCP sends clones whose data and frags it keeps in its
 	 * retransmit queue; the receiver's GRO moves frags out of
@@ -474,16 +480,16 @@ static struct sk_buff *snull_hw_zc_prepare(struct snull_priv *spriv,
 	 * overwritten", bad data with sg on): the receiver needs its own.
 	 */
 	if (skb_unclone(skb, GFP_ATOMIC))
-		return NULL;
+		return false;
 	if (snull_flip_on(spriv) &&
 	    skb_ensure_writable(skb, min_t(u32, skb->len, ETH_HLEN + 60 + 20)))
-		return NULL;
+		return false;
 	skb_scrub_packet(skb, !net_eq(dev_net(spriv->dev),
 				      dev_net(rpriv->dev)));
 	skb_orphan(skb);
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
 		skb->ip_summed = CHECKSUM_NONE;
-	return skb;
+	return true;
 }
 
 /*
@@ -518,16 +524,17 @@ static u32 snull_hw_tx_run(struct snull_priv *priv, struct snull_priv *rpriv,
 		d->status = SNULL_DESC_DONE;
 		if (!rpriv) {
 			d->status |= SNULL_DESC_NOCARRIER;
-		} else if (zerocopy && !skb_shared(d->skb)) {
-			/* A shared skb (pktgen clone_skb) is copied instead. */
-			struct sk_buff *skb = snull_hw_zc_prepare(priv, rpriv,
-								  d->skb);
-
-			if (skb && snull_hw_dma(priv, rpriv, skb, true)) {
+		} else if (zerocopy && !skb_shared(d->skb) &&
+			   snull_hw_zc_prepare(priv, rpriv, d->skb)) {
+			if (snull_hw_dma(priv, rpriv, d->skb, true)) {
 				d->skb = NULL;	/* the peer owns it now */
 				(*received)++;
 			}
 		} else if (snull_hw_dma(priv, rpriv, d->skb, false)) {
+			/* Copy mode, and the zero-copy engine's fallback for a
+			 * shared skb (pktgen clone_skb) or one it could not
+			 * make its own: every sent frame lands or is counted.
+			 */
 			(*received)++;
 		}
 		done++;
@@ -554,6 +561,9 @@ bool snull_hw_tx_kick(struct snull_priv *priv)
 
 	if (unlikely(priv->hw.tx_hung))
 		return true;
+	/* A stopped engine sends nothing; snull_down() drops what is posted. */
+	if (unlikely(!snull_hw_running(&priv->hw)))
+		return false;
 
 	rcu_read_lock();
 	peer = rcu_dereference(priv->peer);

