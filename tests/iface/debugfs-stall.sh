@@ -21,7 +21,9 @@ pings_until() {
 	done
 }
 
-load_snull timeout=50
+# timeout=750 jiffies (3 s at HZ=250): long enough that the failed ping
+# below (1 s) ends before the watchdog resets the engine and clears tx_hung.
+load_snull timeout=750
 dev_no_ipv6 sn0 sn1
 book_setup
 wait_for "ip link show sn0 | grep -q LOWER_UP" 5
