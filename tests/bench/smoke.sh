@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # make bench on a tiny count: the benchmark's guest side (tests/bench/bench.inc)
-# runs every case once -- pktgen in every snull mode and on veth, scaling,
-# clone_skb integrity, iperf3, ping, memory -- and prints its table.  Checks
-# that each case produced its numbers, not how fast they are.
+# runs each group once -- pktgen over every mode word and on veth, scaling,
+# clone_skb integrity, iperf3, ping, memory (debug kernel: pktgen and
+# clone_skb) -- and prints its table.  Checks that each case produced its
+# numbers and that shared skbs arrive intact, not how fast anything is.
 # timeout: 120
 . "$SNULL_TESTDIR/lib.sh"
 
@@ -12,12 +13,20 @@ command -v iperf3 >/dev/null || skip "no iperf3"
 
 BENCH_PROFILE=smoke
 BENCH_DIR=$SNULL_TMP/bench
+# The debug kernel runs traffic 10-40x slower: there, only what KASAN and
+# lockdep can judge (pktgen in each mode, clone_skb with zero-copy); the
+# distro kernel runs every group.
+[ "$SNULL_TIER" = debug ] && BENCH_GROUPS="pktgen clone"
 . "$SNULL_TESTDIR/bench/bench.inc"
 
 bench_main || fail "the benchmark reported $(wc -l <"$BENCH_DIR/errors") error(s)"
 
 raw=$BENCH_DIR/raw.csv
-expect() {	# group case driver param metric
+expect() {	# group case driver param metric (groups that did not run pass)
+	case " $BENCH_GROUPS " in
+	*" $1 "*) ;;
+	*) return 0 ;;
+	esac
 	grep -q "^$1,$2,$3,$4,$5,1," "$raw" || fail "no result for $1 $2 $3 $4 $5"
 }
 for c in $BENCH_PKTGEN; do
