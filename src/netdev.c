@@ -127,8 +127,14 @@ void snull_down(struct snull_priv *priv)
 	if (priv->use_napi)
 		napi_disable(&priv->napi);
 	snull_hw_stop(priv);
-
-	/* The hardware is stopped, so this reclaim leaves the queue stopped. */
+	/*
+	 * (iface tests, KASAN: NULL deref in snull_hw_tx_post under "ethtool
+	 * -G" and a flood ping) A poll or ISR that ran until just now may
+	 * have reclaimed and woken the queue, and an xmit slipped in.  Stop
+	 * it again, which also waits for that xmit; from here on nothing
+	 * wakes it: reclaim never wakes the queue of stopped hardware.
+	 */
+	netif_tx_disable(dev);
 	snull_tx_clean(priv, 0);
 	stuck = snull_hw_reset_tx(&priv->hw);
 	while (snull_hw_rx_pop(&priv->hw, &frame)) {

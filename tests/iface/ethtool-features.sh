@@ -71,7 +71,10 @@ assert_ge $(($(ethtool_stat sn1 rx_csum_complete ns1) - c1)) "$n" "CHECKSUM_COMP
 # GRO merges them only while it is on.  Compare what the driver received
 # with what sn1's TCP saw.
 in_netns ns1 ethtool -C sn1 rx-usecs 2000
-kb=$(scaled 1024)
+# Not scaled: on a short transfer TCP's window stays small, and the few
+# segments each interrupt finds leave GRO little to merge (the debug
+# kernel at scale 0.2: 136 segments for 175 frames).
+kb=1024
 port=5001
 for gro in off on; do
 	in_netns ns1 ethtool -K sn1 gro $gro || fail "ethtool -K sn1 gro $gro"
