@@ -4,6 +4,7 @@
 # between .EX and .EE, with the roff escapes undone), in order, under
 # set -e, as a reader would type them.
 # timeout: 60
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 
 man=/snull/snull.4

@@ -5,6 +5,7 @@
 # scripts/book-hosts, then the installed module by name.  The host blocks
 # (make) run in host-tests/docs-host.sh.
 # timeout: 60
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/docs/docs.inc"
 

@@ -87,7 +87,10 @@ for gro in off on; do
 	if [ $gro = off ]; then
 		assert_ge "$segs" $((frames - 2)) "TCP segments with GRO off"
 	else
-		[ $((segs * 4)) -lt $((frames * 3)) ] ||
+		# How many a poll finds together depends on the kernel's
+		# speed (distro: 0.55 segments a frame; debug, one vCPU: 0.81):
+		# ask for a tenth merged; without GRO none are.
+		[ $((segs * 10)) -lt $((frames * 9)) ] ||
 			fail "GRO on: TCP saw $segs segments for $frames frames"
 	fi
 	port=$((port + 1))

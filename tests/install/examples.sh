@@ -15,6 +15,7 @@
 #    sn10 and not eth0;
 #  - scripts/book-hosts status agrees with the VM's /etc/hosts.
 # timeout: 90
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 
 ex=/snull/examples

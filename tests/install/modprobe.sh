@@ -6,6 +6,7 @@
 # finds it by name and loads it, modinfo describes it completely, and
 # `ip link add ... type snull` loads it through its rtnl-link alias.
 # timeout: 60
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 
 rel=$(uname -r)

@@ -3,6 +3,7 @@
 # The lab's tools are the real ones, not busybox applets, and the guest
 # plumbing the tests rely on is there.
 # timeout: 60
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 
 for t in ip ethtool tcpdump ping ifconfig route netstat insmod rmmod modprobe \

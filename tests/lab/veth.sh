@@ -3,6 +3,7 @@
 # The lab can load the kernel's own modules (modprobe, modules.dep) and pass
 # traffic between two network namespaces over a veth pair.
 # timeout: 90
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 
 modprobe veth || fail "modprobe veth"
