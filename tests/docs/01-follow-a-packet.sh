@@ -3,6 +3,7 @@
 # docs/labs/01-follow-a-packet.md: every sh block, in order, as a student
 # runs them (tests/docs/docs.inc).
 # timeout: 60
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/docs/docs.inc"
 

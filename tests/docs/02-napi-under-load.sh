@@ -3,6 +3,7 @@
 # docs/labs/02-napi-under-load.md: every sh block, in order, as a student
 # runs them (tests/docs/docs.inc); fewer frames on the debug kernel.
 # timeout: 90
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/docs/docs.inc"
 

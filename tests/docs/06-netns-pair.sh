@@ -4,6 +4,7 @@
 # them (tests/docs/docs.inc).  It starts with snull not loaded: the first
 # `ip link add ... type snull` loads it through its rtnl-link alias.
 # timeout: 60
+# kernels: distro
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/docs/docs.inc"
 
