@@ -10,10 +10,10 @@
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/torture/lib.inc"
 
-mb=$(scaled 2)
-info "parameters: TCP transfers of $mb MB, 8 settings"
-dd if=/dev/urandom of=data bs=1M count="$mb" 2>/dev/null
-size=$((mb * 1048576))
+kb=$(scaled 2048)
+info "parameters: TCP transfers of $kb KiB, 8 settings"
+dd if=/dev/urandom of=data bs=1k count="$kb" 2>/dev/null
+size=$((kb * 1024))
 want=$(sha256sum <data)
 port=5100
 
@@ -71,7 +71,7 @@ wire_check() {
 	bg_ping v6bigB ns1 ping -6 -q -c 2 -i 0.1 -W 3 -s 65000 fd00::1
 	pings_ok "$1"
 	tcp_ok "$1" ns1 ns0 10.0.0.2
-	info "$1: pings v4/v6 both ways incl. 65000 bytes, TCP $mb MB intact"
+	info "$1: pings v4/v6 both ways incl. 65000 bytes, TCP $kb KiB intact"
 }
 
 kset() {
@@ -125,7 +125,7 @@ book_check() {
 	pings_ok "$1"
 	# local0 -> remote0 crosses sn0 -> sn1 and arrives as remote1 -> local1.
 	tcp_ok "$1" "" "" remote0
-	info "$1: pings remote0/remote1 incl. 65000 bytes, TCP $mb MB intact"
+	info "$1: pings remote0/remote1 incl. 65000 bytes, TCP $kb KiB intact"
 }
 book_pair
 book_check "book mode"
