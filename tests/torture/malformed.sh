@@ -17,8 +17,6 @@
 . "$SNULL_TESTDIR/torture/lib.inc"
 
 command -v snull-pkt >/dev/null || skip "no snull-pkt helper (scripts/lab builds tests/tools/*.c)"
-[ -z "${SNULL_SEED:-}" ] &&
-	SNULL_SEED=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^SNULL_SEED=//p')
 seed=$(seed_from SNULL_SEED)
 fuzz=$(scaled 300)
 info "parameters: seed $seed, $fuzz random frames per run (replay: --append SNULL_SEED=$seed)"
