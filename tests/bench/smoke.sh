@@ -14,9 +14,13 @@ command -v iperf3 >/dev/null || skip "no iperf3"
 BENCH_PROFILE=smoke
 BENCH_DIR=$SNULL_TMP/bench
 # The debug kernel runs traffic 10-40x slower: there, only what KASAN and
-# lockdep can judge (pktgen in each mode, clone_skb with zero-copy); the
-# distro kernel runs every group.
-[ "$SNULL_TIER" = debug ] && BENCH_GROUPS="pktgen clone"
+# lockdep can judge of snull (pktgen in each mode word, clone_skb in copy
+# and zero-copy mode); the distro kernel runs every group, and veth.
+if [ "$SNULL_TIER" = debug ]; then
+	BENCH_GROUPS="pktgen clone"
+	BENCH_PKTGEN="napi-nogro irq-coal napi-zc-book"
+	BENCH_CLONE="irq-book napi-zc"
+fi
 . "$SNULL_TESTDIR/bench/bench.inc"
 
 bench_main || fail "the benchmark reported $(wc -l <"$BENCH_DIR/errors") error(s)"
