@@ -464,22 +464,40 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 
 /*
  * Prepare the sender's skb for zero-copy hand-over (xmit context, before
- * any lock): it must not keep the sender's socket or netns state, and the
- * address trick needs writable headers.  False when that needs memory
- * there is none of; the skb is then still the sender's, intact.
+ * any lock): the peer needs an skb of its own, without the sender's
+ * socket or netns state, and the address trick needs writable headers.
+ * *pskb may be replaced by a clone.  False when that needs memory there is
+ * none of; *pskb then still holds the frame, for the copy engine.
  */
 static bool snull_hw_zc_prepare(struct snull_priv *spriv,
-				struct snull_priv *rpriv, struct sk_buff *skb)
+				struct snull_priv *rpriv, struct sk_buff **pskb)
 {
-	if (skb_orphan_frags(skb, GFP_ATOMIC))
+	struct sk_buff *skb = *pskb;
+
+	if (skb_shared(skb)) {
+		/*
+		 * pktgen keeps a reference to the skb it sends (clone_skb
+		 * cannot reuse it: IFF_TX_SKB_SHARING is off).  The peer gets
+		 * a clone, the sk_buff ip_rcv()'s skb_share_check() would make
+		 * (veth hands the shared skb itself up): the data stays shared
+		 * and read-only, and snull_rx_one() keeps it out of GRO.
+		 */
+		skb = skb_clone(skb, GFP_ATOMIC);
+		if (!skb)
+			return false;
+		consume_skb(*pskb);	/* our reference; the sender keeps its own */
+		*pskb = skb;
+	} else if (skb_unclone(skb, GFP_ATOMIC)) {
+		/*
+		 * (iface tests) TCP sends clones whose data and frags it keeps
+		 * in its retransmit queue; the receiver's GRO moves frags out
+		 * of skb_shinfo(), which would corrupt the sender's copy (slub
+		 * "Poison overwritten", bad data with sg on): an unshared
+		 * clone gets data of its own, and stays eligible for GRO.
+		 */
 		return false;
-	/*
-	 * (iface tests) TCP sends clones whose data and frags it keeps in its
-	 * retransmit queue; the receiver's GRO moves frags out of
-	 * skb_shinfo(), which would corrupt the sender's copy (slub "Poison
-	 * overwritten", bad data with sg on): the receiver needs its own.
-	 */
-	if (skb_unclone(skb, GFP_ATOMIC))
+	}
+	if (skb_orphan_frags(skb, GFP_ATOMIC))
 		return false;
 	if (snull_flip_on(spriv) &&
 	    skb_ensure_writable(skb, min_t(u32, skb->len, ETH_HLEN + 60 + 20)))
@@ -524,16 +542,16 @@ static u32 snull_hw_tx_run(struct snull_priv *priv, struct snull_priv *rpriv,
 		d->status = SNULL_DESC_DONE;
 		if (!rpriv) {
 			d->status |= SNULL_DESC_NOCARRIER;
-		} else if (zerocopy && !skb_shared(d->skb) &&
-			   snull_hw_zc_prepare(priv, rpriv, d->skb)) {
+		} else if (zerocopy &&
+			   snull_hw_zc_prepare(priv, rpriv, &d->skb)) {
 			if (snull_hw_dma(priv, rpriv, d->skb, true)) {
 				d->skb = NULL;	/* the peer owns it now */
 				(*received)++;
 			}
 		} else if (snull_hw_dma(priv, rpriv, d->skb, false)) {
-			/* Copy mode, and the zero-copy engine's fallback for a
-			 * shared skb (pktgen clone_skb) or one it could not
-			 * make its own: every sent frame lands or is counted.
+			/* Copy mode, and the zero-copy engine's fallback for an
+			 * skb it could not make the peer's own: every sent
+			 * frame lands or is counted.
 			 */
 			(*received)++;
 		}

@@ -127,10 +127,15 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 	/* Passed up is received.  What the stack then drops (a full netif_rx
 	 * backlog, no handler) the core counts in rx_dropped itself.
 	 */
-	if (priv->use_napi)
-		napi_gro_receive(&priv->napi, skb);
-	else
+	if (!priv->use_napi)
 		netif_rx(skb);
+	else if (unlikely(skb_cloned(skb)))
+		/* Zero-copy of a shared skb: GRO may move the frags or the
+		 * head of what it merges, data the other clone still uses.
+		 */
+		netif_receive_skb(skb);
+	else
+		napi_gro_receive(&priv->napi, skb);
 }
 
 /* Receive up to @budget frames.  Poll (softirq) or non-NAPI ISR. */
