@@ -87,11 +87,11 @@ function si(v) {
 	return sprintf("%.0f", v)
 }
 
-function words(c,    w, i, nw, s, napi, zc, coal, book, off) {
+function words(c,    w, i, nw, s, napi, zc, coal, book, off, gro) {
 	if (c == "veth")
 		return "veth"
 	nw = split(c, w, "-")
-	napi = "NAPI"; zc = "copy"; coal = ""; book = "wire"; off = ""
+	napi = "NAPI"; zc = "copy"; coal = ""; book = "wire"; off = ""; gro = ""
 	for (i = 1; i <= nw; i++) {
 		if (w[i] == "irq") napi = "use_napi=0"
 		else if (w[i] == "zc") zc = "zero-copy"
@@ -99,8 +99,9 @@ function words(c,    w, i, nw, s, napi, zc, coal, book, off) {
 		else if (w[i] == "book") book = "book"
 		else if (w[i] == "offload") off = "+csum/SG"
 		else if (w[i] == "late") off = off " (on after clone_skb)"
+		else if (w[i] == "nogro") gro = ", GRO off"
 	}
-	return napi ", " zc off ", " book coal
+	return napi ", " zc off ", " book coal gro
 }
 
 function cell(g, c, d, p, m, fmt,    k, s) {
