@@ -59,15 +59,36 @@ static void snull_hw_arm(struct snull_hw *hw, u32 usecs)
 }
 
 /*
+ * The coalescing delay before @bits assert the line: the shorter of the
+ * causes' rx-usecs/tx-usecs, none once rx-frames frames are waiting.
+ */
+static u32 snull_hw_irq_delay(struct snull_hw *hw, u32 bits)
+{
+	u32 usecs = U32_MAX, max;
+
+	if (bits & SNULL_IRQ_RX) {
+		max = READ_ONCE(hw->rx_frames);
+		if (max && atomic_read(&hw->rx_pending) >= max)
+			return 0;
+		usecs = READ_ONCE(hw->rx_usecs);
+	}
+	if (bits & SNULL_IRQ_TX)
+		usecs = min(usecs, READ_ONCE(hw->tx_usecs));
+	return usecs + READ_ONCE(hw->faults.delay_us);
+}
+
+/*
  * Latch causes into the status register and, if any is unmasked, assert
  * the line after the coalescing delay.  rx-frames cuts the delay short.
  */
 static void snull_hw_raise(struct snull_priv *priv, u32 bits, u32 frames)
 {
 	struct snull_hw *hw = &priv->hw;
-	u32 usecs;
 
 	atomic_or(bits, &hw->irq_status);
+	/* Frames count while masked too: they are waiting all the same. */
+	if (frames)
+		atomic_add(frames, &hw->rx_pending);
 	/* Status before mask; snull_hw_irq_unmask() does mask before status,
 	 * so one of the two sides always sees the other and arms the line.
 	 */
@@ -75,17 +96,7 @@ static void snull_hw_raise(struct snull_priv *priv, u32 bits, u32 frames)
 	trace_snull_irq_raise(priv->dev, bits);
 	if (!(atomic_read(&hw->irq_mask) & bits))
 		return;
-
-	usecs = (bits & SNULL_IRQ_RX) ? READ_ONCE(hw->rx_usecs) :
-					READ_ONCE(hw->tx_usecs);
-	usecs += READ_ONCE(hw->faults.delay_us);
-	if (frames) {
-		u32 max = READ_ONCE(hw->rx_frames);
-
-		if (max && atomic_add_return(frames, &hw->rx_pending) >= max)
-			usecs = 0;
-	}
-	snull_hw_arm(hw, usecs);
+	snull_hw_arm(hw, snull_hw_irq_delay(hw, bits));
 }
 
 /* Read-to-clear of the unmasked causes, as the ISR's first register read. */
@@ -104,17 +115,22 @@ void snull_hw_irq_mask(struct snull_hw *hw)
 }
 
 /*
- * Unmask.  Like a level-triggered line, a cause that was latched while
- * masked asserts the interrupt again as soon as it is unmasked.
+ * Unmask.  A cause that was latched while masked asserts the line again,
+ * after the same coalescing delay as a new one: the delay throttles the
+ * interrupt rate, as a NIC's interrupt throttle timer does, or the poll
+ * that just finished would be followed at once by another for the frame
+ * or two that came in meanwhile.
  */
 void snull_hw_irq_unmask(struct snull_priv *priv)
 {
 	struct snull_hw *hw = &priv->hw;
+	u32 pending;
 
 	atomic_set(&hw->irq_mask, SNULL_IRQ_ALL);
 	smp_mb__after_atomic();	/* pairs with atomic_or() in raise */
-	if (atomic_read(&hw->irq_status) & SNULL_IRQ_ALL)
-		snull_hw_arm(hw, 0);
+	pending = atomic_read(&hw->irq_status) & SNULL_IRQ_ALL;
+	if (pending)
+		snull_hw_arm(hw, snull_hw_irq_delay(hw, pending));
 }
 
 /* ---- rings ------------------------------------------------------------- */

@@ -55,7 +55,8 @@
  *      napi_gro_receive(), refills the RX ring, and only when it did less
  *      than its budget calls napi_complete_done(); it unmasks interrupts
  *      only if that returned true.  A cause latched while masked fires
- *      again on unmask, like a level-triggered line.
+ *      again on unmask, like a level-triggered line, after the
+ *      coalescing delay (the throttle a NIC applies between interrupts).
  *   3. Interrupt mode (use_napi=0): the ISR reclaims TX and hands every
  *      received frame to netif_rx(), refilling from hard-IRQ context.
  *
