@@ -479,11 +479,12 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 }
 
 /*
- * Prepare the sender's skb for zero-copy hand-over (xmit context, before
- * any lock): the peer needs an skb of its own, without the sender's
- * socket or netns state, and the address trick needs writable headers.
- * *pskb may be replaced by a clone.  False when that needs memory there is
- * none of; *pskb then still holds the frame, for the copy engine.
+ * Prepare the sender's skb for zero-copy hand-over (xmit context, BH off,
+ * the receiver's rx_lock held, so GFP_ATOMIC): the peer needs an skb of
+ * its own, without the sender's socket or netns state, and the address
+ * trick needs writable headers.  *pskb may be replaced by a clone.  False
+ * when that needs memory there is none of; *pskb then still holds the
+ * frame, for the copy engine.
  */
 static bool snull_hw_zc_prepare(struct snull_priv *spriv,
 				struct snull_priv *rpriv, struct sk_buff **pskb)

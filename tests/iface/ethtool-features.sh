@@ -88,9 +88,11 @@ for gro in off on; do
 		assert_ge "$segs" $((frames - 2)) "TCP segments with GRO off"
 	else
 		# How many a poll finds together depends on the kernel's
-		# speed (distro: 0.55 segments a frame; debug, one vCPU: 0.81):
-		# ask for a tenth merged; without GRO none are.
-		[ $((segs * 10)) -lt $((frames * 9)) ] ||
+		# speed (distro: 0.10-0.13 segments a frame; debug, one vCPU:
+		# 0.81-0.91: the completion of each ACK sn1 sends interrupts
+		# at once, and a slow kernel has few segments waiting by
+		# then): ask for one in twenty merged; without GRO none are.
+		[ $((segs * 20)) -lt $((frames * 19)) ] ||
 			fail "GRO on: TCP saw $segs segments for $frames frames"
 	fi
 	port=$((port + 1))
