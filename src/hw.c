@@ -86,8 +86,10 @@ static void snull_hw_raise(struct snull_priv *priv, u32 bits, u32 frames)
 	struct snull_hw *hw = &priv->hw;
 
 	atomic_or(bits, &hw->irq_status);
-	/* Frames count while masked too: they are waiting all the same. */
-	if (frames)
+	/* Frames count while masked too: they are waiting all the same.
+	 * Only rx-frames reads the count, so skip the atomic without it.
+	 */
+	if (frames && READ_ONCE(hw->rx_frames))
 		atomic_add(frames, &hw->rx_pending);
 	/* Status before mask; snull_hw_irq_unmask() does mask before status,
 	 * so one of the two sides always sees the other and arms the line.
