@@ -496,16 +496,22 @@ static bool snull_hw_zc_prepare(struct snull_priv *spriv,
 	if (skb_shared(skb)) {
 		/*
 		 * pktgen keeps a reference to the skb it sends (clone_skb
-		 * cannot reuse it: IFF_TX_SKB_SHARING is off).  The peer gets
-		 * a clone, the sk_buff ip_rcv()'s skb_share_check() would make
-		 * (veth hands the shared skb itself up): the data stays shared
-		 * and read-only, and snull_rx_one() keeps it out of GRO.
+		 * cannot reuse it: IFF_TX_SKB_SHARING is off).  The frame
+		 * crosses with our reference, as veth hands a shared skb up;
+		 * snull_rx_one() clones it only if the sender still holds it
+		 * when it is passed up, the skb_share_check() of ip_rcv() one
+		 * step early.  The address trick writes the headers, so it
+		 * needs the receiver's own sk_buff now: a clone, whose data
+		 * skb_ensure_writable() below then copies.
 		 */
-		skb = skb_clone(skb, GFP_ATOMIC);
-		if (!skb)
-			return false;
-		consume_skb(*pskb);	/* our reference; the sender keeps its own */
-		*pskb = skb;
+		if (snull_flip_on(spriv)) {
+			skb = skb_clone(skb, GFP_ATOMIC);
+			if (!skb)
+				return false;
+			/* our reference; the sender keeps its own */
+			consume_skb(*pskb);
+			*pskb = skb;
+		}
 	} else if (skb_unclone(skb, GFP_ATOMIC)) {
 		/*
 		 * (iface tests) TCP sends clones whose data and frags it keeps

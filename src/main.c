@@ -37,8 +37,9 @@
  *      asked to, applies the book's address trick in book mode and sums
  *      the frame for CHECKSUM_COMPLETE.  No posted buffer: the frame is
  *      dropped and counted as rx_missed, as a NIC does.  In zero-copy
- *      mode the sender's skb itself is handed over instead (a clone of
- *      it when the sender keeps a reference, as pktgen does).
+ *      mode the sender's skb itself is handed over instead; if the
+ *      sender still holds it when it is passed up (pktgen keeps a
+ *      reference), the receiver passes up a clone.
  *   3. The engine marks the TX descriptors done and raises SNULL_IRQ_TX
  *      on the sender and SNULL_IRQ_RX on the receiver.  A raised, unmasked
  *      cause arms the interrupt timer after the coalescing delay

@@ -106,6 +106,22 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 			t->dropped++;
 			return;
 		}
+	} else if (unlikely(skb_shared(skb))) {
+		/*
+		 * Zero-copy, and the sender still holds the skb (pktgen's
+		 * reference): pass up a clone, as skb_share_check() would.
+		 * Under load the sender has usually let go by now, and the
+		 * frame goes up as it is.  Hard-IRQ safe: the sender may
+		 * have dropped its reference meanwhile.
+		 */
+		struct sk_buff *nskb = skb_clone(skb, GFP_ATOMIC);
+
+		dev_consume_skb_any(skb);
+		if (unlikely(!nskb)) {
+			t->dropped++;
+			return;
+		}
+		skb = nskb;
 	}
 	skb->protocol = eth_type_trans(skb, dev);
 
