@@ -123,6 +123,7 @@ struct snull_poll_stats {
 	u64_stats_t rx_dropped;		/* refused by the stack */
 	u64_stats_t rx_alloc_failed;	/* no memory to refill a slot */
 	u64_stats_t rx_csum_complete;
+	u64_stats_t rx_zerocopy_cloned;	/* the sender still held the skb */
 	u64_stats_t tx_packets;
 	u64_stats_t tx_bytes;
 	u64_stats_t tx_carrier_errors;	/* sent while nobody listened */

@@ -26,6 +26,7 @@ static const struct snull_stat_desc snull_poll_descs[] = {
 	SNULL_STAT(snull_poll_stats, rx_dropped, "rx_dropped"),
 	SNULL_STAT(snull_poll_stats, rx_alloc_failed, "rx_alloc_failed"),
 	SNULL_STAT(snull_poll_stats, rx_csum_complete, "rx_csum_complete"),
+	SNULL_STAT(snull_poll_stats, rx_zerocopy_cloned, "rx_zerocopy_cloned"),
 	SNULL_STAT(snull_poll_stats, tx_packets, "tx_packets"),
 	SNULL_STAT(snull_poll_stats, tx_bytes, "tx_bytes"),
 	SNULL_STAT(snull_poll_stats, tx_carrier_errors, "tx_carrier_errors"),

@@ -90,7 +90,7 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 
 /* Per-poll tallies, added to the u64_stats in one update at the end. */
 struct snull_rx_tally {
-	unsigned int packets, bytes, multicast, csum, dropped;
+	unsigned int packets, bytes, multicast, csum, dropped, cloned;
 };
 
 /* Hand one received frame to the stack. */
@@ -110,9 +110,9 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 		/*
 		 * Zero-copy, and the sender still holds the skb (pktgen's
 		 * reference): pass up a clone, as skb_share_check() would.
-		 * Under load the sender has usually let go by now, and the
-		 * frame goes up as it is.  Hard-IRQ safe: the sender may
-		 * have dropped its reference meanwhile.
+		 * pktgen has usually let go by now, and the frame goes up
+		 * as it is.  dev_consume_skb_any(): this may be hard-IRQ
+		 * context, and the sender may have let go meanwhile.
 		 */
 		struct sk_buff *nskb = skb_clone(skb, GFP_ATOMIC);
 
@@ -122,6 +122,7 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 			return;
 		}
 		skb = nskb;
+		t->cloned++;
 	}
 	skb->protocol = eth_type_trans(skb, dev);
 
@@ -174,6 +175,7 @@ static int snull_rx(struct snull_priv *priv, int budget)
 		u64_stats_add(&st->rx_multicast, t.multicast);
 		u64_stats_add(&st->rx_csum_complete, t.csum);
 		u64_stats_add(&st->rx_dropped, t.dropped);
+		u64_stats_add(&st->rx_zerocopy_cloned, t.cloned);
 		u64_stats_update_end(&st->syncp);
 	}
 

@@ -293,6 +293,8 @@ END {
 				s = s "clone_skb 0: "
 			if (has("clone", c, d, "1500", "intact_frames"))
 				s = s med("clone", c, d, "1500", "intact_frames") " frames " (med("clone", c, d, "1500", "ok") == 1 ? "intact" : "NOT INTACT")
+			if (c ~ /zc/ && has("clone", c, d, "1500", "zc_cloned"))
+				s = s "; " med("clone", c, d, "1500", "zc_cloned") " of " med("clone", c, d, "1500", "received") " cloned"
 			printf "  %-46s %s\n", (d == "veth" ? "veth" : words(c)), s
 		}
 	}

@@ -98,5 +98,10 @@ in_netns ns0 nc 10.0.0.2 5001 <data || fail "nc client failed (zerocopy)"
 wait_for "[ \$(wc -c <recv) -ge $((kb * 1024)) ]" 30
 assert_eq "$(sha256sum <recv)" "$(sha256sum <data)" "sha256 of the data received with zerocopy"
 ping_ok ns0 -c 2 -i 0.2 -W 2 10.0.0.2
+# TCP and ping never share an skb they send: nothing went up as a clone.
+for d in sn0 sn1; do
+	ns=ns${d#sn}
+	assert_eq "$(ethtool_stat $d rx_zerocopy_cloned $ns)" 0 "$d rx_zerocopy_cloned"
+done
 in_netns ns0 ethtool --set-priv-flags sn0 zerocopy off || fail "zerocopy off"
 assert_eq "$(flag sn0 zerocopy ns0)" off "sn0 zerocopy off"
