@@ -1,42 +1,212 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * snull: the one place for kernel-version shims.
+ * snull: the one place for kernel-version differences.
  *
- * snull supports Debian 12's 6.1 and the 6.12 LTS.  Driver code calls the
- * snull_compat_*() helpers below and never tests LINUX_VERSION_CODE
- * itself.  Everything else it uses has the same shape on both
- * (netif_napi_add() without a weight, the kernel_ethtool_* ring and
- * coalesce hooks, rtnl_nla_parse_ifinfomsg(), rtnl_configure_link() with
- * portid/nlh, u64_stats_fetch_begin(), hrtimer_init()).
+ * The driver's .c files are written against the newest kernel API.  This
+ * header backfills older kernels, feature by feature: what a kernel has
+ * is probed from its headers at build time (scripts/kcompat-gen writes
+ * snull_kcompat.h into the build directory: HAVE_* when the kernel has a
+ * feature, NEED_* when it still has an older form), never guessed from a
+ * version number, since distribution kernels carry backports.  Nothing
+ * else includes snull_kcompat.h, and no file tests LINUX_VERSION_CODE.
  *
- * Known changes just past 6.12 that will need a shim here: hrtimer_init()
- * gives way to hrtimer_setup() (6.13), and rtnl_link_ops.newlink takes a
- * struct rtnl_newlink_params (6.15).
+ * Three kinds of shim:
+ *   - a missing function or macro is provided here under its new name,
+ *     built from what the kernel has (hrtimer_setup());
+ *   - a function whose arguments changed is redirected to a wrapper
+ *     (#define rtnl_configure_link snull_kc_rtnl_configure_link);
+ *   - a driver callback whose signature changed keeps one version-free
+ *     body; a small adapter beside its ops table (under #ifdef on the
+ *     HAVE_ or NEED_ macro) converts the old call into the new one.
+ * Where the newest API carries information an old kernel needs spelled
+ * out, a snull_compat_*() helper says it once for all kernels.
+ *
+ * docs/kernel-compat.md lists every probe, the kernels it splits and how
+ * to add the next one.
  */
 #ifndef _SNULL_COMPAT_H
 #define _SNULL_COMPAT_H
 
-#include <linux/version.h>
+#include <linux/hrtimer.h>
 #include <linux/netdevice.h>
+#include <linux/random.h>
+#include <linux/skbuff.h>
+#include <net/netlink.h>
+#include <net/rtnetlink.h>
 
-/* 6.6 split <net/page_pool.h> into types.h and helpers.h. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
+#include "snull_kcompat.h"
+
+#ifdef HAVE_PAGE_POOL_HELPERS_H
 #include <net/page_pool/helpers.h>
 #else
-#include <net/page_pool.h>
+#include <net/page_pool.h>	/* split into types.h and helpers.h in 6.6 */
 #endif
 
-/*
- * 6.5 lets a page pool know the NAPI instance that consumes it, so a page
- * freed in that NAPI's own context recycles straight into the pool's
- * lockless cache.  Before, it always went through the ptr_ring.
+/* ---- timers ------------------------------------------------------------ */
+
+/* 6.13: one call sets the callback too; hrtimer_init() is gone since. */
+#ifndef HAVE_HRTIMER_SETUP
+static inline void hrtimer_setup(struct hrtimer *timer,
+				 enum hrtimer_restart (*function)(struct hrtimer *),
+				 clockid_t clock_id, enum hrtimer_mode mode)
+{
+	hrtimer_init(timer, clock_id, mode);
+	timer->function = function;
+}
+#endif
+
+/* ---- net_device -------------------------------------------------------- */
+
+/* After 6.12, dev_get_flags() became netif_get_flags(). */
+#ifndef HAVE_NETIF_GET_FLAGS
+static inline unsigned int netif_get_flags(const struct net_device *dev)
+{
+	return dev_get_flags(dev);
+}
+#endif
+
+/* 6.1: netif_napi_add() lost its weight (netif_napi_add_weight() has it). */
+#ifdef NEED_NETIF_NAPI_ADD_WEIGHT
+static inline void snull_kc_netif_napi_add(struct net_device *dev,
+					   struct napi_struct *napi,
+					   int (*poll)(struct napi_struct *, int))
+{
+	netif_napi_add(dev, napi, poll, NAPI_POLL_WEIGHT);
+}
+
+#define netif_napi_add snull_kc_netif_napi_add
+#endif
+
+/* ---- skbs and buffers -------------------------------------------------- */
+
+/* 6.2: the bounded random number (prandom_u32_max() before). */
+#ifndef HAVE_GET_RANDOM_U32_BELOW
+static inline u32 get_random_u32_below(u32 ceil)
+{
+	return prandom_u32_max(ceil);
+}
+#endif
+
+/* 5.12: build_skb() from the NAPI skb cache. */
+#ifndef HAVE_NAPI_BUILD_SKB
+static inline struct sk_buff *napi_build_skb(void *data,
+					     unsigned int frag_size)
+{
+	return build_skb(data, frag_size);
+}
+#endif
+
+/* 6.5: the pool knows the NAPI that consumes it, so pages freed in that
+ * NAPI's own context recycle straight into its lockless cache.
  */
 static inline void snull_compat_pp_set_napi(struct page_pool_params *pp,
 					    struct napi_struct *napi)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#ifdef HAVE_PAGE_POOL_PARAMS_NAPI
 	pp->napi = napi;
 #endif
 }
+
+/*
+ * A page of @pool becomes the head of @skb, which goes up the stack.
+ * Since 5.14 the skb is marked and the page returns to its pool when the
+ * skb is freed (the first form also named the page and the pool).
+ * Before, the page had to leave the pool here
+ * (page_pool_release_page(), which also settles the pool's count of pages
+ * in flight) and the stack then frees it as any page: without that,
+ * page_pool_destroy() would wait for it for ever.
+ */
+static inline void snull_compat_pp_skb(struct page_pool *pool,
+				       struct sk_buff *skb, struct page *page)
+{
+#if defined(NEED_SKB_MARK_FOR_RECYCLE_PAGE)
+	skb_mark_for_recycle(skb, page, pool);
+#elif defined(HAVE_SKB_MARK_FOR_RECYCLE)
+	skb_mark_for_recycle(skb);
+#else
+	page_pool_release_page(pool, page);
+#endif
+}
+
+/* ---- netlink and rtnl -------------------------------------------------- */
+
+/* 5.11: nla_strlcpy() became nla_strscpy(). */
+#ifndef HAVE_NLA_STRSCPY
+static inline ssize_t nla_strscpy(char *dst, const struct nlattr *nla,
+				  size_t dstsize)
+{
+	return nla_strlcpy(dst, nla, dstsize);
+}
+#endif
+
+/* 6.5 (and stable kernels): parse a nested ifinfomsg, length checked. */
+#ifndef HAVE_RTNL_NLA_PARSE_IFINFOMSG
+static inline int rtnl_nla_parse_ifinfomsg(struct nlattr **tb,
+					   const struct nlattr *nla_peer,
+					   struct netlink_ext_ack *extack)
+{
+	if (nla_len(nla_peer) < sizeof(struct ifinfomsg))
+		return -EINVAL;
+	return nla_parse_deprecated(tb, IFLA_MAX,
+				    nla_data(nla_peer) + sizeof(struct ifinfomsg),
+				    nla_len(nla_peer) - sizeof(struct ifinfomsg),
+				    NULL, extack);
+}
+#endif
+
+/* 6.3: rtnl_configure_link() takes the requester, for its notification. */
+#ifndef HAVE_RTNL_CONFIGURE_LINK_PORTID
+static inline int snull_kc_rtnl_configure_link(struct net_device *dev,
+					       const struct ifinfomsg *ifm,
+					       u32 portid,
+					       const struct nlmsghdr *nlh)
+{
+	return rtnl_configure_link(dev, ifm);
+}
+
+#define rtnl_configure_link snull_kc_rtnl_configure_link
+#endif
+
+/*
+ * After 6.12, rtnl_link_ops.newlink() takes struct rtnl_newlink_params, and a
+ * driver with a peer (.peer_type) gets the peer's namespace from the core,
+ * which parses it, holds a reference for the call and returns errors.  On
+ * older kernels the adapter beside snull_link_ops builds the same
+ * parameters and looks the peer's namespace up itself.
+ */
+#ifndef HAVE_RTNL_NEWLINK_PEER_NET
+struct rtnl_newlink_params {
+	struct net *src_net;
+	struct net *link_net;
+	struct net *peer_net;
+	struct nlattr **tb;
+	struct nlattr **data;
+};
+
+static inline struct net *rtnl_newlink_link_net(struct rtnl_newlink_params *p)
+{
+	return p->link_net ? : p->src_net;
+}
+
+static inline struct net *rtnl_newlink_peer_net(struct rtnl_newlink_params *p)
+{
+	return p->peer_net ? : rtnl_newlink_link_net(p);
+}
+#endif
+
+/* ---- ethtool ----------------------------------------------------------- */
+
+/*
+ * 5.17 and 5.15: ring and coalescing callbacks also take the kernel-only
+ * parameters and an extack.  The bodies are written that way; adapters in
+ * src/ethtool.c call them from the old signatures, with no extack (the
+ * error still reaches the user as an errno).
+ */
+#ifndef HAVE_ETHTOOL_KERNEL_RINGPARAM
+struct kernel_ethtool_ringparam;
+#endif
+#ifndef HAVE_ETHTOOL_KERNEL_COALESCE
+struct kernel_ethtool_coalesce;
+#endif
 
 #endif /* _SNULL_COMPAT_H */

@@ -390,12 +390,12 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 	if (changed & BIT(SNULL_PFLAG_FLIP)) {
 		/* The book's mode has no ARP; IFF_NOARP goes through the
 		 * core so neighbours are flushed and listeners notified.
-		 * Start from dev_get_flags(), the user's view: dev->flags
+		 * Start from netif_get_flags(), the user's view: dev->flags
 		 * also carries PROMISC/ALLMULTI held by others (tcpdump),
 		 * which dev_change_flags() would take as a user request
 		 * and keep set for good.
 		 */
-		unsigned int dflags = dev_get_flags(dev) & ~IFF_NOARP;
+		unsigned int dflags = netif_get_flags(dev) & ~IFF_NOARP;
 
 		if (flags & BIT(SNULL_PFLAG_FLIP))
 			dflags |= IFF_NOARP;
@@ -410,6 +410,64 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 		snull_set_zerocopy(priv, flags & BIT(SNULL_PFLAG_ZEROCOPY));
 	return 0;
 }
+
+/*
+ * Adapters for kernels whose ring (before 5.17) and coalescing (before
+ * 5.15) callbacks have no kernel parameters and no extack: the bodies
+ * above are written for the current signatures.  The message a body would
+ * have put in the extack goes to the kernel log instead, so an old
+ * kernel's user still learns why ethtool said "Invalid argument".  The
+ * ops table below then takes the adapters (the #defines).
+ */
+#if !defined(HAVE_ETHTOOL_KERNEL_RINGPARAM) || !defined(HAVE_ETHTOOL_KERNEL_COALESCE)
+static int snull_kc_report(struct net_device *dev, int err,
+			   const struct netlink_ext_ack *extack)
+{
+	if (err && extack->_msg)
+		netdev_warn(dev, "%s\n", extack->_msg);
+	return err;
+}
+#endif
+
+#ifndef HAVE_ETHTOOL_KERNEL_RINGPARAM
+static void snull_kc_get_ringparam(struct net_device *dev,
+				   struct ethtool_ringparam *ring)
+{
+	snull_get_ringparam(dev, ring, NULL, NULL);
+}
+
+static int snull_kc_set_ringparam(struct net_device *dev,
+				  struct ethtool_ringparam *ring)
+{
+	struct netlink_ext_ack extack = {};
+
+	return snull_kc_report(dev, snull_set_ringparam(dev, ring, NULL,
+							&extack), &extack);
+}
+
+#define snull_get_ringparam snull_kc_get_ringparam
+#define snull_set_ringparam snull_kc_set_ringparam
+#endif
+
+#ifndef HAVE_ETHTOOL_KERNEL_COALESCE
+static int snull_kc_get_coalesce(struct net_device *dev,
+				 struct ethtool_coalesce *ec)
+{
+	return snull_get_coalesce(dev, ec, NULL, NULL);
+}
+
+static int snull_kc_set_coalesce(struct net_device *dev,
+				 struct ethtool_coalesce *ec)
+{
+	struct netlink_ext_ack extack = {};
+
+	return snull_kc_report(dev, snull_set_coalesce(dev, ec, NULL, &extack),
+			       &extack);
+}
+
+#define snull_get_coalesce snull_kc_get_coalesce
+#define snull_set_coalesce snull_kc_set_coalesce
+#endif
 
 const struct ethtool_ops snull_ethtool_ops = {
 	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS |

@@ -55,7 +55,7 @@ static void snull_hw_arm(struct snull_hw *hw, u32 usecs)
 			return;
 	}
 	hrtimer_start(&hw->irq_timer, ns_to_ktime((u64)usecs * NSEC_PER_USEC),
-		      HRTIMER_MODE_REL_HARD);
+		      HRTIMER_MODE_REL);
 }
 
 /*
@@ -192,8 +192,15 @@ void snull_hw_init(struct snull_priv *priv)
 	struct snull_hw *hw = &priv->hw;
 
 	spin_lock_init(&hw->rx_lock);
-	hrtimer_init(&hw->irq_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
-	hw->irq_timer.function = snull_hw_irq_fire;
+	/*
+	 * Not HRTIMER_MODE_REL_HARD: without PREEMPT_RT the line fires in
+	 * hard-IRQ context, as a device interrupt does; on PREEMPT_RT a timer
+	 * not marked hard expires in softirq context, as RT runs interrupt
+	 * handlers in threads, and for the same reason: the ISR of use_napi=0
+	 * calls netif_rx() and the page allocator, whose locks sleep there.
+	 */
+	hrtimer_setup(&hw->irq_timer, snull_hw_irq_fire, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL);
 	hw->rx_usecs = snull_irq_delay_us;
 	hw->tx_usecs = snull_irq_delay_us;
 	hw->rx_frames = 0;

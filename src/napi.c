@@ -82,7 +82,8 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 		page_pool_put_full_page(priv->page_pool, f->page, true);
 		return NULL;
 	}
-	skb_mark_for_recycle(skb);
+	/* The page goes back to the pool when the stack frees the skb. */
+	snull_compat_pp_skb(priv->page_pool, skb, f->page);
 	skb_reserve(skb, SNULL_RX_HEADROOM);
 	skb_put(skb, f->len);
 	return skb;

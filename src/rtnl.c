@@ -39,18 +39,27 @@ static int snull_validate(struct nlattr *tb[], struct nlattr *data[],
 	return 0;
 }
 
-static int snull_newlink(struct net *src_net, struct net_device *dev,
-			 struct nlattr *tb[], struct nlattr *data[],
+/*
+ * Create a pair: @dev, which the core allocated from the attributes of the
+ * request, and its peer, from the attributes nested in SNULL_INFO_PEER.
+ * The core has already resolved the namespace the peer goes to (netns ...
+ * inside "peer"), thanks to .peer_type, and holds it for this call.
+ */
+static int snull_newlink(struct net_device *dev,
+			 struct rtnl_newlink_params *params,
 			 struct netlink_ext_ack *extack)
 {
-	struct nlattr *peer_tb[IFLA_MAX + 1], **tbp = tb;
+	struct net *peer_net = rtnl_newlink_peer_net(params);
+	struct nlattr *peer_tb[IFLA_MAX + 1], **tbp;
 	unsigned char name_assign_type = NET_NAME_ENUM;
+	struct nlattr **data = params->data;
+	struct nlattr **tb = params->tb;
 	struct ifinfomsg *ifmp = NULL;
 	struct net_device *peer;
 	char ifname[IFNAMSIZ];
-	struct net *net;
 	int err;
 
+	tbp = tb;
 	if (data && data[SNULL_INFO_PEER]) {
 		struct nlattr *nla_peer = data[SNULL_INFO_PEER];
 
@@ -71,17 +80,10 @@ static int snull_newlink(struct net *src_net, struct net_device *dev,
 		strscpy(ifname, "sn%d", IFNAMSIZ);
 	}
 
-	/* The peer may go straight into another namespace (netns ...). */
-	net = rtnl_link_get_net(src_net, tbp);
-	if (IS_ERR(net))
-		return PTR_ERR(net);
-
-	peer = rtnl_create_link(net, ifname, name_assign_type, &snull_link_ops,
-				tbp, extack);
-	if (IS_ERR(peer)) {
-		put_net(net);
+	peer = rtnl_create_link(peer_net, ifname, name_assign_type,
+				&snull_link_ops, tbp, extack);
+	if (IS_ERR(peer))
 		return PTR_ERR(peer);
-	}
 	if (!ifmp || !tbp[IFLA_ADDRESS])
 		eth_hw_addr_random(peer);
 	if (ifmp && dev->ifindex)
@@ -96,9 +98,7 @@ static int snull_newlink(struct net *src_net, struct net_device *dev,
 		strscpy(dev->name, "sn%d", IFNAMSIZ);
 
 	/* Pairs made here start as a plain cable, to work across netns. */
-	err = snull_pair_register(dev, peer, ifmp, false);
-	put_net(net);
-	return err;
+	return snull_pair_register(dev, peer, ifmp, false);
 }
 
 /*
@@ -131,9 +131,51 @@ static struct net *snull_get_link_net(const struct net_device *dev)
 	return peer ? dev_net(peer) : dev_net(dev);
 }
 
+#ifndef HAVE_RTNL_NEWLINK_PEER_NET
+/*
+ * The older newlink() signature, and no .peer_type: resolve the peer's
+ * namespace here, as the core now does (the peer's own attributes, else
+ * the request's), call the body above, and drop the reference after.
+ * The ops table below then takes the adapter (the #define).
+ */
+static int snull_kc_newlink(struct net *src_net, struct net_device *dev,
+			    struct nlattr *tb[], struct nlattr *data[],
+			    struct netlink_ext_ack *extack)
+{
+	struct rtnl_newlink_params params = {
+		.src_net	= src_net,
+		.tb		= tb,
+		.data		= data,
+	};
+	struct nlattr *peer_tb[IFLA_MAX + 1], **tbp = tb;
+	struct net *net;
+	int err;
+
+	if (data && data[SNULL_INFO_PEER]) {
+		err = rtnl_nla_parse_ifinfomsg(peer_tb, data[SNULL_INFO_PEER],
+					       extack);
+		if (err < 0)
+			return err;
+		tbp = peer_tb;
+	}
+	net = rtnl_link_get_net(src_net, tbp);
+	if (IS_ERR(net))
+		return PTR_ERR(net);
+	params.peer_net = net;
+	err = snull_newlink(dev, &params, extack);
+	put_net(net);
+	return err;
+}
+
+#define snull_newlink snull_kc_newlink
+#endif
+
 /* Not const: rtnl_link_register() links it into a list. */
 struct rtnl_link_ops snull_link_ops = {
 	.kind		= SNULL_DRV_NAME,
+#ifdef HAVE_RTNL_NEWLINK_PEER_NET
+	.peer_type	= SNULL_INFO_PEER,
+#endif
 	.priv_size	= sizeof(struct snull_priv),
 	.setup		= snull_setup,
 	.validate	= snull_validate,
