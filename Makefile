@@ -6,8 +6,11 @@
 #   make                    build snull.ko against KDIR
 #   make clean              remove build products (also .lab/ and results/)
 #   make check              install what is missing, run the test suite in
-#                           the VM lab on each kernel of KERNELS
+#                           the VM lab on every kernel of the matrix (full
+#                           on distro and debug, the core set elsewhere)
 #   make check KERNELS=distro                         quick: Debian's 6.1 only
+#   make check KERNELS="bullseye sid"                 two kernels of the matrix
+#   make check FULL=1                                 the full suite everywhere
 #   make check KERNELS=debug TESTS=tests/core/ping.sh one test, one kernel
 #   make check SCALE=0.5                              scale traffic volumes
 #   make check JOBS=1                                 one VM per kernel (default 2)
@@ -41,7 +44,9 @@ DISTRO_RELEASE := $(shell dpkg-query -W -f='$${Depends}' linux-image-amd64 2>/de
 	sed -n 's/^linux-image-\([^ ,]*\).*/\1/p')
 RUNNING_KDIR := $(patsubst %/Makefile,%,$(wildcard /lib/modules/$(shell uname -r)/build/Makefile))
 KDIR ?= $(or $(RUNNING_KDIR),$(if $(DISTRO_RELEASE),/lib/modules/$(DISTRO_RELEASE)/build))
-KERNELS ?= distro debug
+# empty: every kernel of the lab's matrix (scripts/kernels matrix)
+KERNELS ?=
+FULL ?=
 TESTS ?=
 SCALE ?=
 
@@ -89,11 +94,12 @@ clean:
 
 check:
 	scripts/deps
-	scripts/check --kernels "$(KERNELS)" $(if $(SCALE),--scale $(SCALE)) $(if $(JOBS),--jobs $(JOBS)) $(TESTS)
+	scripts/check $(if $(KERNELS),--kernels "$(KERNELS)") $(if $(FULL),--full) \
+		$(if $(SCALE),--scale $(SCALE)) $(if $(JOBS),--jobs $(JOBS)) $(TESTS)
 
 check-host:
 	scripts/deps
-	scripts/host-tests --kernels "$(KERNELS)" $(TESTS)
+	scripts/host-tests --kernels "$(or $(KERNELS),$(shell scripts/kernels matrix))" $(TESTS)
 
 # --- install ---------------------------------------------------------------
 # install and modules_install build first, unless BUILD_DIR points to a
@@ -142,6 +148,8 @@ dkms-src:
 	rm -rf $(DKMS_SRC)
 	mkdir -p $(DKMS_SRC)
 	cp -R dkms.conf Kbuild Makefile LICENSE src include $(DKMS_SRC)/
+	mkdir -p $(DKMS_SRC)/scripts
+	cp scripts/kcompat-gen $(DKMS_SRC)/scripts/
 	find $(DKMS_SRC) \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' \) -delete
 
 docs: docs/datapath.svg

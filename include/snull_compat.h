@@ -8,13 +8,15 @@
  * snull_kcompat.h into the build directory: HAVE_* when the kernel has a
  * feature, NEED_* when it still has an older form), never guessed from a
  * version number, since distribution kernels carry backports.  Nothing
- * else includes snull_kcompat.h, and no file tests LINUX_VERSION_CODE.
+ * else includes snull_kcompat.h, and no file tests the version number.
  *
  * Three kinds of shim:
- *   - a missing function or macro is provided here under its new name,
- *     built from what the kernel has (hrtimer_setup());
- *   - a function whose arguments changed is redirected to a wrapper
- *     (#define rtnl_configure_link snull_kc_rtnl_configure_link);
+ *   - a missing function, or one whose arguments changed, is written here
+ *     as snull_kc_<name>() from what the kernel has, and the name is
+ *     redirected to it (#define hrtimer_setup snull_kc_hrtimer_setup):
+ *     the shim never collides with the kernel's own declaration, so a
+ *     probe's answer can be forced on a kernel that has the feature
+ *     (SNULL_KCOMPAT_FORCE, as tests do) wherever the old API remains;
  *   - a driver callback whose signature changed keeps one version-free
  *     body; a small adapter beside its ops table (under #ifdef on the
  *     HAVE_ or NEED_ macro) converts the old call into the new one.
@@ -46,23 +48,28 @@
 
 /* 6.13: one call sets the callback too; hrtimer_init() is gone since. */
 #ifndef HAVE_HRTIMER_SETUP
-static inline void hrtimer_setup(struct hrtimer *timer,
-				 enum hrtimer_restart (*function)(struct hrtimer *),
-				 clockid_t clock_id, enum hrtimer_mode mode)
+static inline void
+snull_kc_hrtimer_setup(struct hrtimer *timer,
+		       enum hrtimer_restart (*function)(struct hrtimer *),
+		       clockid_t clock_id, enum hrtimer_mode mode)
 {
 	hrtimer_init(timer, clock_id, mode);
 	timer->function = function;
 }
+
+#define hrtimer_setup snull_kc_hrtimer_setup
 #endif
 
 /* ---- net_device -------------------------------------------------------- */
 
 /* After 6.12, dev_get_flags() became netif_get_flags(). */
 #ifndef HAVE_NETIF_GET_FLAGS
-static inline unsigned int netif_get_flags(const struct net_device *dev)
+static inline unsigned int snull_kc_netif_get_flags(const struct net_device *dev)
 {
 	return dev_get_flags(dev);
 }
+
+#define netif_get_flags snull_kc_netif_get_flags
 #endif
 
 /* 6.1: netif_napi_add() lost its weight (netif_napi_add_weight() has it). */
@@ -81,19 +88,23 @@ static inline void snull_kc_netif_napi_add(struct net_device *dev,
 
 /* 6.2: the bounded random number (prandom_u32_max() before). */
 #ifndef HAVE_GET_RANDOM_U32_BELOW
-static inline u32 get_random_u32_below(u32 ceil)
+static inline u32 snull_kc_get_random_u32_below(u32 ceil)
 {
 	return prandom_u32_max(ceil);
 }
+
+#define get_random_u32_below snull_kc_get_random_u32_below
 #endif
 
 /* 5.12: build_skb() from the NAPI skb cache. */
 #ifndef HAVE_NAPI_BUILD_SKB
-static inline struct sk_buff *napi_build_skb(void *data,
-					     unsigned int frag_size)
+static inline struct sk_buff *snull_kc_napi_build_skb(void *data,
+						      unsigned int frag_size)
 {
 	return build_skb(data, frag_size);
 }
+
+#define napi_build_skb snull_kc_napi_build_skb
 #endif
 
 /* 6.5: the pool knows the NAPI that consumes it, so pages freed in that
@@ -132,18 +143,21 @@ static inline void snull_compat_pp_skb(struct page_pool *pool,
 
 /* 5.11: nla_strlcpy() became nla_strscpy(). */
 #ifndef HAVE_NLA_STRSCPY
-static inline ssize_t nla_strscpy(char *dst, const struct nlattr *nla,
-				  size_t dstsize)
+static inline ssize_t snull_kc_nla_strscpy(char *dst,
+					   const struct nlattr *nla,
+					   size_t dstsize)
 {
 	return nla_strlcpy(dst, nla, dstsize);
 }
+
+#define nla_strscpy snull_kc_nla_strscpy
 #endif
 
 /* 6.5 (and stable kernels): parse a nested ifinfomsg, length checked. */
 #ifndef HAVE_RTNL_NLA_PARSE_IFINFOMSG
-static inline int rtnl_nla_parse_ifinfomsg(struct nlattr **tb,
-					   const struct nlattr *nla_peer,
-					   struct netlink_ext_ack *extack)
+static inline int snull_kc_rtnl_nla_parse_ifinfomsg(struct nlattr **tb,
+						    const struct nlattr *nla_peer,
+						    struct netlink_ext_ack *extack)
 {
 	if (nla_len(nla_peer) < sizeof(struct ifinfomsg))
 		return -EINVAL;
@@ -152,6 +166,8 @@ static inline int rtnl_nla_parse_ifinfomsg(struct nlattr **tb,
 				    nla_len(nla_peer) - sizeof(struct ifinfomsg),
 				    NULL, extack);
 }
+
+#define rtnl_nla_parse_ifinfomsg snull_kc_rtnl_nla_parse_ifinfomsg
 #endif
 
 /* 6.3: rtnl_configure_link() takes the requester, for its notification. */

@@ -5,9 +5,10 @@
  * This file is the "hardware".  It owns the descriptor rings, the interrupt
  * status/mask registers, the RX filter and the DMA engine that moves a frame
  * from the sender's TX ring into a buffer the receiver posted on its RX
- * ring.  The interrupt line is an hrtimer in hard-IRQ mode whose handler
- * calls the driver's ISR, snull_interrupt(), exactly where the IRQ core
- * would.  Nothing outside this file looks inside struct snull_hw.
+ * ring.  The interrupt line is an hrtimer, firing in hard-IRQ context
+ * (softirq on PREEMPT_RT, see snull_hw_init()), whose handler calls the
+ * driver's ISR, snull_interrupt(), exactly where the IRQ core would.
+ * Nothing outside this file looks inside struct snull_hw.
  *
  * The TX engine runs when the driver rings the doorbell (snull_hw_tx_kick)
  * from ndo_start_xmit: BH disabled, sender's TX queue lock held.  It takes

@@ -23,7 +23,9 @@
  *   buffers the driver posted, an interrupt status and mask register, an
  *   RX filter (own MAC, a 64-bin multicast hash, promisc/allmulti bits)
  *   and an interrupt line, modelled by an hrtimer that fires in hard-IRQ
- *   context.  The rest of the driver uses it only through snull_hw.h.
+ *   context (in softirq context on PREEMPT_RT, where interrupt handlers
+ *   run in threads and the ISR's netif_rx() may sleep).  The rest of the
+ *   driver uses it only through snull_hw.h.
  *
  * III. Transmit path
  *
@@ -48,8 +50,9 @@
  *
  * IV. Receive path
  *
- *   1. The timer fires in hard-IRQ context and calls snull_interrupt(),
- *      which reads (and so clears) the status register.
+ *   1. The timer fires in hard-IRQ context (PREEMPT_RT: softirq) and
+ *      calls snull_interrupt(), which reads (and so clears) the status
+ *      register.
  *   2. NAPI mode (use_napi=1): the ISR masks the device's interrupts and
  *      schedules NAPI.  snull_poll(), in softirq context, reclaims TX
  *      descriptors (even with budget 0), passes up to `budget` frames to

@@ -234,7 +234,8 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 
 /*
  * The ISR, called from the hrtimer that models the interrupt line, in
- * hard-IRQ context with interrupts off.  Keep it short: acknowledge, and
+ * hard-IRQ context with interrupts off (on PREEMPT_RT, softirq context,
+ * as a threaded handler would run).  Keep it short: acknowledge, and
  * either defer to NAPI or (use_napi=0) do the book's per-frame work.
  */
 irqreturn_t snull_interrupt(struct snull_priv *priv)
