@@ -16,6 +16,7 @@
 #   make check JOBS=1                                 one VM per kernel (default 2)
 #   make check-host         only the host-side tests (scripts/host-tests)
 #   make demo               the book's walkthrough, in a VM
+#   make demo KERNEL=sid    the same on another kernel of the matrix
 #   make lint               W=1 -Werror, sparse, checkpatch --strict
 #   make bench              scripts/bench (performance runs)
 #   make docs               regenerate docs/datapath.svg from docs/datapath.dot
@@ -159,7 +160,7 @@ docs/datapath.svg: docs/datapath.dot
 
 demo:
 	scripts/deps
-	scripts/demo
+	scripts/demo $(if $(KERNEL),--kernel $(KERNEL))
 
 lint:
 	scripts/deps

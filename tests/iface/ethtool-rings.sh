@@ -36,6 +36,14 @@ for bad in "rx 0" "rx 100000" "rx 100" "rx 8" "tx 8192" "rx 64 tx 48"; do
 	[ -s err ] || fail "ethtool -G sn0 $bad: no error message"
 	sizes_are sn0 256 256
 done
+# The reason reaches the user: in ethtool's error (the extack), or, on a
+# kernel whose ring callbacks take no extack (before 5.17), in the log.
+echo "snull-test: ethtool-rings: rx 100" >/dev/kmsg
+ethtool -G sn0 rx 100 2>err && fail "ethtool -G sn0 rx 100 accepted"
+grep -q "ring sizes must be powers of two" err ||
+	dmesg | sed -n '/snull-test: ethtool-rings: rx 100/,$p' |
+	grep -q "sn0: .*ring sizes must be powers of two" ||
+	fail "ethtool -G sn0 rx 100: the reason reached neither ethtool ($(cat err)) nor the kernel log"
 ethtool -G sn0 rx 512 tx 128 || fail "ethtool -G sn0 rx 512 tx 128 (down)"
 sizes_are sn0 512 128
 book_setup
