@@ -14,7 +14,7 @@
 need_root "dkms"
 command -v dkms >/dev/null || fail "dkms is not installed: run scripts/deps"
 test_kernel() {	# REL KDIR
-	local rel=$1
+	local rel=$1 kdir=$2
 	ver=$(sed -n 's/^#define SNULL_DRV_VERSION[[:space:]]*"\(.*\)"/\1/p' "$SNULL_ROOT/include/snull.h")
 	conf=$SNULL_ROOT/dkms.conf
 
@@ -37,6 +37,11 @@ test_kernel() {	# REL KDIR
 	[[ -z $(find "$s" -name '*.o' -o -name '*.ko') ]] || fail "make dkms-src copied build products"
 
 	mkdir -p "$HOST_TMP/root/lib/modules/$rel" "$HOST_TMP/dkms"
+	# dkms 3.2 looks for the headers in the install tree, as on a real
+	# system: give it the link the headers package installs there.
+	# (Not --kernelsourcedir: dkms 2.8 then "prepares" that tree, cleaning
+	# out the generated headers of the packaged one.)
+	ln -s "$kdir" "$HOST_TMP/root/lib/modules/$rel/build"
 	export mok_signing_key=$HOST_TMP/mok.key mok_certificate=$HOST_TMP/mok.pub
 	d=(dkms --dkmstree "$HOST_TMP/dkms" --sourcetree "$HOST_TMP/root/usr/src"
 		--installtree "$HOST_TMP/root/lib/modules")

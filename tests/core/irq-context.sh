@@ -3,7 +3,7 @@
 # The context of the interrupt line, in both ISR modes: every snull_isr
 # event is in hard-IRQ context (the trace's irq-context flag 'h', or 'H'
 # inside a softirq), as a device interrupt is -- except on a PREEMPT_RT
-# kernel (/sys/kernel/realtime), where the line's hrtimer is not a hard
+# kernel (uname -v says PREEMPT_RT), where the line's hrtimer is not a hard
 # one and expires in softirq context ('s'), as RT runs interrupt handlers
 # in threads: there the use_napi=0 ISR's netif_rx() and page allocations,
 # whose locks sleep on RT, must never run in hard-IRQ context.
@@ -12,7 +12,7 @@
 
 T=/sys/kernel/tracing
 [ -e "$T/trace" ] || skip "no tracefs at $T"
-if [ "$(cat /sys/kernel/realtime 2>/dev/null)" = 1 ]; then
+if uname -v | grep -qw PREEMPT_RT; then
 	want=s what="softirq (PREEMPT_RT)"
 else
 	want='[hH]' what="hard IRQ"
