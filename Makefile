@@ -149,8 +149,6 @@ dkms-src:
 	rm -rf $(DKMS_SRC)
 	mkdir -p $(DKMS_SRC)
 	cp -R dkms.conf Kbuild Makefile LICENSE src include $(DKMS_SRC)/
-	mkdir -p $(DKMS_SRC)/scripts
-	cp scripts/kcompat-gen $(DKMS_SRC)/scripts/
 	find $(DKMS_SRC) \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' \) -delete
 
 docs: docs/datapath.svg

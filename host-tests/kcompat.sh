@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# The compatibility layer's probes (scripts/kcompat-gen): each kind of
+# The compatibility layer's probes (src/kcompat-gen): each kind of
 # probe on small made-up headers (a comment or a call is not a
 # declaration; a return type on the line above, a multi-line parameter
 # list, a nested struct are read right); the answers on the real headers
@@ -12,7 +12,7 @@
 # timeout: 120
 . "$SNULL_ROOT/host-tests/lib.inc"
 
-gen=$SNULL_ROOT/scripts/kcompat-gen
+gen=$SNULL_ROOT/src/kcompat-gen
 answers() { "$gen" "$@" | sed -n 's|^#define \([A-Z0-9_]*\) 1$|\1|p' | paste -sd' '; }
 has() { [[ " $1 " == *" $2 "* ]]; }
 
@@ -123,6 +123,6 @@ unknown=$(comm -13 <(echo "$probes") <(echo "$used"))
 [[ -z $unknown ]] || fail "tested but never probed (a typo?): $(echo $unknown)"
 unused=$(comm -23 <(echo "$probes") <(echo "$used"))
 [[ -z $unused ]] || fail "probed but never tested by the code: $(echo $unused)"
-grep -rn 'snull_kcompat\.h' "$SNULL_ROOT"/src "$SNULL_ROOT"/include | grep -v '^[^:]*/snull_compat\.h:' &&
+grep -n 'snull_kcompat\.h' "$SNULL_ROOT"/src/*.[ch] "$SNULL_ROOT"/include/*.h | grep -v '^[^:]*/snull_compat\.h:' &&
 	fail "only include/snull_compat.h may read snull_kcompat.h"
 exit 0

@@ -4,7 +4,7 @@
  *
  * The driver's .c files are written against the newest kernel API.  This
  * header backfills older kernels, feature by feature: what a kernel has
- * is probed from its headers at build time (scripts/kcompat-gen writes
+ * is probed from its headers at build time (src/kcompat-gen writes
  * snull_kcompat.h into the build directory: HAVE_* when the kernel has a
  * feature, NEED_* when it still has an older form), never guessed from a
  * version number, since distribution kernels carry backports.  Nothing
