@@ -459,8 +459,12 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 			__sum16 *field = (__sum16 *)(data + start +
 						     skb->csum_offset);
 
+			/* RFC 768: a UDP sum of 0 goes out as 0xFFFF, since
+			 * 0 means "no checksum" (for TCP both are the same).
+			 */
 			*field = csum_fold(csum_partial(data + start,
-							len - start, 0));
+							len - start, 0)) ?:
+				 CSUM_MANGLED_0;
 		}
 	}
 

@@ -6,8 +6,9 @@
 # rising); GRO merges TCP segments (the receiver's TCP sees fewer, larger
 # segments than the driver received) only while on; tx-checksumming on
 # makes the sender's tcpdump show partial checksums (the hardware fills
-# them in) while the receiver's are all correct, and with scatter-gather
-# too a transfer arrives intact.
+# them in) while the receiver's are all correct, a UDP checksum that
+# folds to zero arrives as 0xFFFF (RFC 768) with tx-checksumming on or
+# off, and with scatter-gather too a transfer arrives intact.
 # timeout: 120
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/iface/iface.inc"
@@ -127,6 +128,25 @@ for tx in off on; do
 		grep -q incorrect s.cap && { cat s.cap; fail "bad checksum on the sender (tx off)"; }
 	fi
 	port=$((port + 1))
+done
+
+# RFC 768: a UDP checksum that folds to zero goes on the wire as 0xFFFF
+# (0 means "no checksum"), whether the stack sums the datagram (tx off) or
+# the device's checksum engine does (tx on).  snull-pkt udp0 picks the
+# source port that makes the sum fold to zero; the checksum field is the
+# sixth 16-bit group of tcpdump's second hex line (IP bytes 26-27).
+n=$(scaled 20)
+[ "$n" -ge 5 ] || n=5
+for tx in off on; do
+	in_netns ns0 ethtool -K sn0 tx $tx || fail "ethtool -K sn0 tx $tx"
+	tcpdump_start z ns1 -vv -x -i sn1 -c "$n" udp port 9
+	in_netns ns0 snull-pkt udp0 10.0.0.1 10.0.0.2 9 "$n" || fail "snull-pkt udp0"
+	wait_for "! kill -0 $(cat z.pid) 2>/dev/null" 10
+	tcpdump_stop z
+	sums=$(awk '$1 == "0x0010:" { print $7 }' z.cap | sort | uniq -c | paste -sd' ')
+	info "tx $tx: UDP checksum fields seen on sn1: $sums"
+	assert_eq "$(grep -c 'udp sum ok' z.cap)" "$n" "UDP datagrams with a valid checksum on sn1 (tx $tx)"
+	assert_eq "$sums" "$(printf '%7d ffff' "$n")" "UDP checksum fields that fold to zero (tx $tx)"
 done
 
 # Scatter-gather with hardware checksums (fragmented skbs are gathered by

@@ -20,6 +20,12 @@
  *   snull-pkt send TXDEV LEN COUNT [DSTMAC]
  *	Sends COUNT frames of LEN bytes (local experimental ethertype) to
  *	DSTMAC (default: TXDEV's peer is unknown here, so broadcast).
+ *   snull-pkt udp0 SRC DST DPORT COUNT
+ *	Sends COUNT UDP datagrams from IPv4 address SRC to DST:DPORT through
+ *	an ordinary UDP socket, so the stack leaves the checksum to the
+ *	device when TX checksum offload is on.  The source port is chosen so
+ *	that the datagram's checksum folds to zero, which RFC 768 says goes
+ *	on the wire as 0xFFFF (0 means "no checksum").  Prints that port.
  *
  * Exit status: 0 all good, 1 a check failed, 2 usage or setup error.
  */
@@ -557,6 +563,69 @@ static int send_cmd(int argc, char **argv)
 	return sent == count ? 0 : 1;
 }
 
+static const char udp0_payload[] = "snull: a UDP checksum that folds to zero";
+
+/* 16-bit one's complement sum, folded, of big-endian words */
+static uint32_t fold16(uint32_t s)
+{
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return s;
+}
+
+static int udp0_cmd(int argc, char **argv)
+{
+	size_t plen = sizeof(udp0_payload) - 1, i;
+	struct sockaddr_in src = { .sin_family = AF_INET };
+	struct sockaddr_in dst = { .sin_family = AF_INET };
+	unsigned long count, n;
+	uint32_t sum, sport;
+	const unsigned char *b;
+	int fd;
+
+	if (argc < 4 || inet_pton(AF_INET, argv[0], &src.sin_addr) != 1 ||
+	    inet_pton(AF_INET, argv[1], &dst.sin_addr) != 1)
+		return 2;
+	dst.sin_port = htons(strtoul(argv[2], NULL, 0));
+	count = strtoul(argv[3], NULL, 0);
+
+	/* Everything but the source port: pseudo-header, the UDP header with
+	 * a zero checksum field, the payload.
+	 */
+	sum = 0;
+	b = (const unsigned char *)&src.sin_addr;
+	sum += (b[0] << 8 | b[1]) + (b[2] << 8 | b[3]);
+	b = (const unsigned char *)&dst.sin_addr;
+	sum += (b[0] << 8 | b[1]) + (b[2] << 8 | b[3]);
+	sum += 17 + 8 + plen;			/* protocol, UDP length */
+	sum += ntohs(dst.sin_port) + 8 + plen;	/* dport, length */
+	for (i = 0; i + 1 < plen; i += 2)
+		sum += (unsigned char)udp0_payload[i] << 8 |
+		       (unsigned char)udp0_payload[i + 1];
+	if (plen & 1)
+		sum += (unsigned char)udp0_payload[plen - 1] << 8;
+	sum = fold16(sum);
+	/* the source port that makes the sum 0xffff, so its complement 0 */
+	sport = sum == 0xffff ? 0xffff : 0xffff - sum;
+	if (fold16(sum + sport) != 0xffff)
+		return 2;
+
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (fd < 0)
+		die("socket");
+	src.sin_port = htons(sport);
+	if (bind(fd, (struct sockaddr *)&src, sizeof(src)))
+		die("bind");
+	printf("source port %u\n", sport);
+	for (n = 0; n < count; n++)
+		if (sendto(fd, udp0_payload, plen, 0, (struct sockaddr *)&dst,
+			   sizeof(dst)) != (ssize_t)plen)
+			die("sendto");
+	close(fd);
+	printf("sent %lu datagrams of %zu bytes\n", count, plen);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int rc = 2;
@@ -566,9 +635,12 @@ int main(int argc, char **argv)
 		rc = malformed(argc - 2, argv + 2);
 	else if (argc >= 2 && !strcmp(argv[1], "send"))
 		rc = send_cmd(argc - 2, argv + 2);
+	else if (argc >= 2 && !strcmp(argv[1], "udp0"))
+		rc = udp0_cmd(argc - 2, argv + 2);
 	if (rc == 2)
 		fprintf(stderr,
 			"usage: snull-pkt malformed TXDEV RXDEV [--flip] [--seed S] [--fuzz N]\n"
-			"       snull-pkt send TXDEV LEN COUNT [DSTMAC]\n");
+			"       snull-pkt send TXDEV LEN COUNT [DSTMAC]\n"
+			"       snull-pkt udp0 SRC DST DPORT COUNT\n");
 	return rc;
 }
