@@ -210,6 +210,93 @@ static inline struct net *rtnl_newlink_peer_net(struct rtnl_newlink_params *p)
 }
 #endif
 
+/* ---- TX queue stop and wake ------------------------------------------- */
+
+/*
+ * 6.3: the lockless stop for one producer (xmit) racing one consumer
+ * (reclaim); 6.6: the wake that also reports to BQL.  Written out here for
+ * older kernels with the kernel's return values and barriers
+ * (Documentation/networking/driver.rst).  They stay macros because
+ * @get_desc must be read (again) after the barrier.  #undef first: a
+ * forced answer must not collide with the kernel's own definition.
+ *
+ * netif_txq_try_stop(): 0 stopped; -1 restarted at once because reclaim
+ * made room meanwhile.
+ * __netif_txq_completed_wake(): 0 woken; 1 running already (or
+ * @down_cond); -1 not enough room yet.
+ */
+#ifdef HAVE_NETDEV_QUEUES_H
+#include <net/netdev_queues.h>
+#endif
+
+#ifndef HAVE_NETIF_TXQ_TRY_STOP
+static inline void snull_kc_txq_stop(struct netdev_queue *txq)
+{
+	netif_tx_stop_queue(txq);
+	/* The stop bit before the re-read of the free count: pairs with
+	 * the barrier after the consumer's index update.
+	 */
+	smp_mb__after_atomic();
+}
+
+static inline int snull_kc_txq_restart(struct netdev_queue *txq,
+				       unsigned int desc, unsigned int thrs)
+{
+	if (likely(desc < thrs))
+		return 0;
+	netif_tx_start_queue(txq);
+	return -1;
+}
+
+#undef netif_txq_try_stop
+#define netif_txq_try_stop(txq, get_desc, start_thrs)			\
+	({								\
+		struct netdev_queue *_kc_q = (txq);			\
+									\
+		snull_kc_txq_stop(_kc_q);				\
+		snull_kc_txq_restart(_kc_q, get_desc, start_thrs);	\
+	})
+#endif
+
+#ifndef HAVE_NETIF_TXQ_COMPLETED_WAKE
+static inline void snull_kc_txq_completed_mb(struct netdev_queue *txq,
+					     unsigned int pkts,
+					     unsigned int bytes)
+{
+	/* BQL's own barrier orders the new consumer index before the
+	 * stopped bit is read (pairs with snull_kc_txq_stop()); without
+	 * BQL, the smp_mb() below does.
+	 */
+	netdev_tx_completed_queue(txq, pkts, bytes);
+	if (!IS_ENABLED(CONFIG_BQL) && bytes)
+		smp_mb(); /* pairs with snull_kc_txq_stop() */
+}
+
+static inline int snull_kc_txq_wake(struct netdev_queue *txq,
+				    unsigned int pkts, unsigned int desc,
+				    unsigned int thrs, bool down)
+{
+	if (!pkts || unlikely(desc < thrs))
+		return -1;
+	if (likely(!netif_tx_queue_stopped(txq)) || down)
+		return 1;
+	netif_tx_wake_queue(txq);
+	return 0;
+}
+
+#undef __netif_txq_completed_wake
+#define __netif_txq_completed_wake(txq, pkts, bytes, get_desc,		\
+				   start_thrs, down_cond)		\
+	({								\
+		struct netdev_queue *_kc_q = (txq);			\
+		unsigned int _kc_pkts = (pkts);				\
+									\
+		snull_kc_txq_completed_mb(_kc_q, _kc_pkts, bytes);	\
+		snull_kc_txq_wake(_kc_q, _kc_pkts, get_desc, start_thrs,	\
+				  down_cond);				\
+	})
+#endif
+
 /* ---- ethtool ----------------------------------------------------------- */
 
 /*

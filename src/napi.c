@@ -219,17 +219,16 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	u64_stats_add(&st->tx_carrier_errors, lost);
 	u64_stats_update_end(&st->syncp);
 
-	netdev_completed_queue(dev, pkts + lost, bql_bytes);
-
-	/* Pairs with the smp_mb() after netif_stop_queue() in xmit.  Never
-	 * wake the queue of stopped hardware: snull_down() reclaims too, and
-	 * an xmit then would post to rings it is about to free.
+	/*
+	 * BQL, then wake once a quarter of the ring is free; the helper's
+	 * barrier pairs with netif_txq_try_stop() in xmit.  Never wake
+	 * the queue of stopped hardware: snull_down() reclaims too, and an
+	 * xmit then would post to rings it is about to free.
 	 */
-	smp_mb();
-	if (unlikely(netif_queue_stopped(dev)) &&
-	    snull_hw_running(&priv->hw) &&
-	    snull_hw_tx_free(&priv->hw) >= priv->tx_ring_size / 4)
-		netif_wake_queue(dev);
+	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), pkts + lost,
+				   bql_bytes, snull_hw_tx_free(&priv->hw),
+				   priv->tx_ring_size / 4,
+				   !snull_hw_running(&priv->hw));
 }
 
 /*

@@ -249,15 +249,20 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	trace_snull_xmit(dev, skb);
 	snull_hw_tx_post(&priv->hw, skb);	/* skb belongs to the ring now */
 
+	/*
+	 * Stop as this frame takes the last slot, so the next xmit never
+	 * meets a full ring.  The core's helper re-reads the free count
+	 * once the stop bit is visible: if reclaim on another CPU made room
+	 * in between, it starts the queue again, and a wake-up is never
+	 * lost (the barrier pairs with __netif_txq_completed_wake() in
+	 * snull_tx_clean()).
+	 */
 	if (unlikely(!snull_hw_tx_free(&priv->hw))) {
-		netif_stop_queue(dev);
 		u64_stats_update_begin(&priv->xmit_stats.syncp);
 		u64_stats_inc(&priv->xmit_stats.tx_ring_full);
 		u64_stats_update_end(&priv->xmit_stats.syncp);
-		/* Reclaim may have freed slots before the stop was visible. */
-		smp_mb();
-		if (snull_hw_tx_free(&priv->hw))
-			netif_start_queue(dev);
+		netif_txq_try_stop(txq, snull_hw_tx_free(&priv->hw),
+				   priv->tx_ring_size / 4);
 	}
 
 	/* BQL first: the completion may run on another CPU the moment the
