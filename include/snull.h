@@ -115,6 +115,22 @@ struct snull_rx_ring {
 	u32 next;
 };
 
+/*
+ * One configuration's descriptor rings and RX buffers: pages of
+ * 2^rx_order, recycled through a page pool.  snull_rings_alloc() gets
+ * all of it before the hardware is touched, so a reconfiguration that
+ * cannot get memory changes nothing (allocate, swap, free the old).
+ */
+struct snull_rings {
+	struct snull_tx_desc *tx;
+	struct snull_rx_desc *rx;
+	u32 tx_size;
+	u32 rx_size;
+	u32 buf_len;			/* the largest frame the MTU allows */
+	u32 rx_order;
+	struct page_pool *page_pool;
+};
+
 /* Counters written by the RX/TX completion path: NAPI poll or ISR. */
 struct snull_poll_stats {
 	u64_stats_t rx_packets;
@@ -221,15 +237,15 @@ struct snull_priv {
 	unsigned long pflags;		/* BIT(SNULL_PFLAG_*), rtnl */
 	u32 msg_enable;
 
-	/* Ring sizes the next snull_hw_start() uses; rtnl. */
+	/* Ring sizes the next snull_up() uses; rtnl. */
 	u32 tx_ring_size;
 	u32 rx_ring_size;
 
-	/* RX buffers: pages of 2^rx_order, recycled through a page pool
-	 * while the device is up (created by snull_up, rtnl).
+	/* The rings the hardware uses while up (rtnl; the data path reads
+	 * them between snull_up() and snull_down()).
 	 */
-	struct page_pool *page_pool;
-	u32 rx_order;
+	struct snull_rings rings;
+	u32 rings_allocated;		/* ring sets so far, for debugfs */
 
 	struct work_struct reset_work;	/* the tx_timeout recovery */
 	struct dentry *debugfs;
@@ -259,11 +275,15 @@ extern int snull_debug;
 extern const struct net_device_ops snull_netdev_ops;
 void snull_setup(struct net_device *dev);
 int snull_up(struct snull_priv *priv);
-int snull_rings_alloc(struct snull_priv *priv, u32 tx_size, u32 rx_size);
-void snull_rings_free(struct snull_priv *priv);
 void snull_down(struct snull_priv *priv);
+int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
+		      u32 tx_size, u32 rx_size, u32 mtu);
+void snull_rings_free(struct snull_rings *r);
+void snull_rings_swap(struct snull_priv *priv, struct snull_rings *r);
+void snull_quiesce(struct snull_priv *priv);
+void snull_start(struct snull_priv *priv);
 int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
-		      u32 mtu);
+		      u32 mtu, struct netlink_ext_ack *extack);
 void snull_get_stats64(struct net_device *dev,
 		       struct rtnl_link_stats64 *stats);
 void snull_set_zerocopy(struct snull_priv *priv, bool on);

@@ -5,7 +5,8 @@
  * The rest of the driver programs the "hardware" only through these calls,
  * as a real driver only touches its NIC through registers and descriptors:
  *
- *   rings:       snull_hw_alloc_rings / snull_hw_free_rings
+ *   rings:       snull_hw_attach_rings / snull_hw_detach_rings (the
+ *                descriptor rings are the driver's memory)
  *   engines:     snull_hw_start / snull_hw_stop / snull_hw_running
  *   transmit:    snull_hw_tx_free, snull_hw_tx_post, snull_hw_tx_kick
  *   completion:  snull_hw_tx_reap
@@ -45,9 +46,10 @@ struct snull_rx_frame {
 };
 
 void snull_hw_init(struct snull_priv *priv);
-int snull_hw_alloc_rings(struct snull_hw *hw, u32 tx_size, u32 rx_size,
-			 u32 buf_len);
-void snull_hw_free_rings(struct snull_hw *hw);
+void snull_hw_attach_rings(struct snull_hw *hw, struct snull_tx_desc *tx,
+			   u32 tx_size, struct snull_rx_desc *rx, u32 rx_size,
+			   u32 rx_posted, u32 buf_len);
+void snull_hw_detach_rings(struct snull_hw *hw);
 void snull_hw_start(struct snull_priv *priv);
 void snull_hw_stop(struct snull_priv *priv);
 bool snull_hw_running(const struct snull_hw *hw);
@@ -64,7 +66,6 @@ bool snull_hw_rx_pop(struct snull_hw *hw, struct snull_rx_frame *frame);
 struct page **snull_hw_rx_slot(struct snull_hw *hw);
 void snull_hw_rx_post(struct snull_hw *hw);
 void snull_hw_rx_keep(struct snull_hw *hw, struct page *page);
-struct page *snull_hw_rx_unpost(struct snull_hw *hw);
 
 u32 snull_hw_irq_ack(struct snull_hw *hw);
 void snull_hw_irq_mask(struct snull_hw *hw);

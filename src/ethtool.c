@@ -237,7 +237,7 @@ static int snull_set_ringparam(struct net_device *dev,
 	    ring->tx_pending == priv->tx_ring_size)
 		return 0;
 	return snull_reconfigure(priv, ring->tx_pending, ring->rx_pending,
-				 dev->mtu);
+				 dev->mtu, extack);
 }
 
 static int snull_get_coalesce(struct net_device *dev,
@@ -308,7 +308,10 @@ static void snull_test_pattern(const struct net_device *dev, u8 *frame)
 		frame[i] = i & 0xff;
 }
 
-/* Loop one frame through this device's own engine and compare it. */
+/*
+ * Loop one frame through this device's own engine, on the test rings
+ * attached in place of the stack's, and compare it.
+ */
 static int snull_loopback_test(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
@@ -317,55 +320,73 @@ static int snull_loopback_test(struct snull_priv *priv)
 	struct sk_buff *skb;
 	int err;
 
-	err = snull_rings_alloc(priv, SNULL_RING_MIN, SNULL_RING_MIN);
-	if (err)
-		return err;
-
+	snull_rx_refill(priv, GFP_KERNEL);	/* posts the buffers it has */
 	skb = netdev_alloc_skb(dev, SNULL_TEST_LEN);
-	if (!skb) {
-		err = -ENOMEM;
-		goto out_free_rings;
-	}
+	if (!skb)
+		return -ENOMEM;
 	snull_test_pattern(dev, skb_put(skb, SNULL_TEST_LEN));
 	snull_test_pattern(dev, expect);
 
 	err = snull_hw_loopback(priv, skb, &frame);	/* consumes skb */
-	if (!err) {
-		if (frame.len != SNULL_TEST_LEN ||
-		    memcmp(page_address(frame.page) + SNULL_RX_HEADROOM,
-			   expect, SNULL_TEST_LEN))
-			err = -EIO;
-		snull_rx_frame_free(priv, &frame);
-	}
-
-out_free_rings:
-	snull_rings_free(priv);
+	if (err)
+		return err;
+	if (frame.len != SNULL_TEST_LEN ||
+	    memcmp(page_address(frame.page) + SNULL_RX_HEADROOM, expect,
+		   SNULL_TEST_LEN))
+		err = -EIO;
+	snull_rx_frame_free(priv, &frame);
 	return err;
 }
 
+/*
+ * Offline: the hardware is taken from the stack for the test, and the
+ * link is down meanwhile (for both ends, as a cable pulled out would be).
+ * The test's own small rings are allocated before anything stops, and
+ * the stack's rings wait attached to nothing; putting them back cannot
+ * fail.
+ */
 static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
 			    u64 *data)
 {
 	struct snull_priv *priv = netdev_priv(dev);
+	struct net_device *peer = rtnl_dereference(priv->peer);
 	bool was_up = priv->hw_up;
+	bool carrier = netif_carrier_ok(dev);
+	struct snull_rings rings;
 	int err;
 
 	memset(data, 0, sizeof(*data) * ARRAY_SIZE(snull_test_names));
 	if (!(et->flags & ETH_TEST_FL_OFFLINE))
 		return;
 
-	/* Offline: take the hardware away from the stack for the test. */
-	snull_down(priv);
+	err = snull_rings_alloc(priv, &rings, SNULL_RING_MIN, SNULL_RING_MIN,
+				dev->mtu);
+	if (err)
+		goto out;
+
+	if (carrier) {
+		netif_carrier_off(dev);
+		if (peer)
+			netif_carrier_off(peer);
+	}
+	snull_quiesce(priv);
+	snull_rings_swap(priv, &rings);		/* @rings: the stack's */
 	err = snull_loopback_test(priv);
+	snull_rings_swap(priv, &rings);		/* @rings: the test's */
+	snull_rings_free(&rings);
+	if (was_up)
+		snull_start(priv);
+	if (carrier) {
+		netif_carrier_on(dev);
+		if (peer)
+			netif_carrier_on(peer);
+	}
+out:
 	if (err) {
 		data[0] = 1;
 		et->flags |= ETH_TEST_FL_FAILED;
 		netif_err(priv, hw, dev, "loopback self-test failed: %d\n",
 			  err);
-	}
-	if (was_up && snull_up(priv)) {
-		netif_carrier_off(dev);
-		et->flags |= ETH_TEST_FL_FAILED;
 	}
 }
 

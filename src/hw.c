@@ -138,52 +138,38 @@ void snull_hw_irq_unmask(struct snull_priv *priv)
 
 /* ---- rings ------------------------------------------------------------- */
 
-int snull_hw_alloc_rings(struct snull_hw *hw, u32 tx_size, u32 rx_size,
-			 u32 buf_len)
+/*
+ * Point the engines at descriptor rings in driver memory, as a driver
+ * writes a ring's base, length and tail registers: @rx_posted RX slots
+ * from the start already hold buffers.  Engines stopped; the indices
+ * start from zero.
+ */
+void snull_hw_attach_rings(struct snull_hw *hw, struct snull_tx_desc *tx,
+			   u32 tx_size, struct snull_rx_desc *rx, u32 rx_size,
+			   u32 rx_posted, u32 buf_len)
 {
-	hw->tx.desc = kcalloc(tx_size, sizeof(*hw->tx.desc), GFP_KERNEL);
-	if (!hw->tx.desc)
-		goto err_tx;
-	hw->rx.desc = kcalloc(rx_size, sizeof(*hw->rx.desc), GFP_KERNEL);
-	if (!hw->rx.desc)
-		goto err_rx;
-
+	WARN_ON_ONCE(test_bit(SNULL_HW_RUNNING, &hw->flags));
+	hw->tx.desc = tx;
 	hw->tx.size = tx_size;
 	hw->tx.head = 0;
 	hw->tx.done = 0;
 	hw->tx.clean = 0;
+	hw->rx.desc = rx;
 	hw->rx.size = rx_size;
 	hw->rx.buf_len = buf_len;
-	hw->rx.posted = 0;
+	hw->rx.posted = rx_posted;
 	hw->rx.filled = 0;
 	hw->rx.next = 0;
-	return 0;
-
-err_rx:
-	kfree(hw->tx.desc);
-	hw->tx.desc = NULL;
-err_tx:
-	return -ENOMEM;
 }
 
-/* Frees the rings and any skb still on them.  Engines stopped. */
-void snull_hw_free_rings(struct snull_hw *hw)
+/* Forget the rings (the driver frees them).  Engines stopped. */
+void snull_hw_detach_rings(struct snull_hw *hw)
 {
-	u32 i;
-
-	if (hw->tx.desc) {
-		for (i = 0; i < hw->tx.size; i++)
-			dev_kfree_skb(hw->tx.desc[i].skb);
-		kfree(hw->tx.desc);
-		hw->tx.desc = NULL;
-	}
-	if (hw->rx.desc) {
-		/* Posted pages went back with snull_hw_rx_unpost(). */
-		for (i = 0; i < hw->rx.size; i++)
-			dev_kfree_skb(hw->rx.desc[i].frame);
-		kfree(hw->rx.desc);
-		hw->rx.desc = NULL;
-	}
+	WARN_ON_ONCE(test_bit(SNULL_HW_RUNNING, &hw->flags));
+	hw->tx.desc = NULL;
+	hw->tx.size = 0;
+	hw->rx.desc = NULL;
+	hw->rx.size = 0;
 }
 
 /* ---- engines on/off ---------------------------------------------------- */
@@ -616,7 +602,7 @@ bool snull_hw_tx_kick(struct snull_priv *priv)
 
 	if (unlikely(priv->hw.tx_hung))
 		return true;
-	/* A stopped engine sends nothing; snull_down() drops what is posted. */
+	/* A stopped engine sends nothing; snull_quiesce() drops what is posted. */
 	if (unlikely(!snull_hw_running(&priv->hw)))
 		return false;
 
@@ -751,26 +737,6 @@ void snull_hw_rx_keep(struct snull_hw *hw, struct page *page)
 	struct snull_rx_ring *rx = &hw->rx;
 
 	rx->desc[snull_ring_slot(rx->next - 1, rx->size)].page = page;
-}
-
-/*
- * Take back the buffers of a stopped ring, one per call, NULL when none
- * is left.  Frames not yet passed up must have been popped first.
- */
-struct page *snull_hw_rx_unpost(struct snull_hw *hw)
-{
-	struct snull_rx_ring *rx = &hw->rx;
-	struct page *page;
-	u32 i;
-
-	for (i = 0; i < rx->size; i++) {
-		page = rx->desc[i].page;
-		if (page) {
-			rx->desc[i].page = NULL;
-			return page;
-		}
-	}
-	return NULL;
 }
 
 /* ---- filter ------------------------------------------------------------ */

@@ -71,7 +71,9 @@
  *   xmit stops the queue and, after `timeout` jiffies, the watchdog
  *   calls ndo_tx_timeout() in softirq context with the TX locks held.  It
  *   only counts and schedules reset_work; snull_reset_task() takes rtnl
- *   and does a full snull_down()/snull_up() in process context.
+ *   and resets the hardware in process context: snull_quiesce(), then
+ *   snull_start() on the same rings, which allocates nothing and so
+ *   cannot fail.
  *
  * VI. Locks and contexts
  *
@@ -89,7 +91,7 @@
  *			single writer of poll_stats and irq_stats.
  *
  *   Lock order: TX queue lock -> peer's hw.rx_lock -> hrtimer base lock.
- *   Quiescing a device (snull_down) stops xmit, then NAPI, then fences off
+ *   Quiescing a device (snull_quiesce) stops xmit, then NAPI, then fences off
  *   the peer's engine under rx_lock, then cancels the timer: afterwards
  *   nothing touches the rings and they can be freed.
  *

@@ -29,7 +29,7 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 
 	while ((slot = snull_hw_rx_slot(&priv->hw))) {
 		if (!*slot) {
-			*slot = page_pool_alloc_pages(priv->page_pool,
+			*slot = page_pool_alloc_pages(priv->rings.page_pool,
 						      gfp | __GFP_NOWARN);
 			if (unlikely(!*slot)) {
 				u64_stats_update_begin(&priv->poll_stats.syncp);
@@ -47,7 +47,7 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f)
 {
 	if (f->page)
-		page_pool_put_full_page(priv->page_pool, f->page, false);
+		page_pool_put_full_page(priv->rings.page_pool, f->page, false);
 	else
 		dev_kfree_skb_any(f->skb);
 }
@@ -65,7 +65,7 @@ void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f)
 static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 					  struct snull_rx_frame *f)
 {
-	unsigned int truesize = PAGE_SIZE << priv->rx_order;
+	unsigned int truesize = PAGE_SIZE << priv->rings.rx_order;
 	void *va = page_address(f->page);
 	struct sk_buff *skb;
 
@@ -79,11 +79,11 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 
 	skb = napi_build_skb(va, truesize);
 	if (unlikely(!skb)) {
-		page_pool_put_full_page(priv->page_pool, f->page, true);
+		page_pool_put_full_page(priv->rings.page_pool, f->page, true);
 		return NULL;
 	}
 	/* The page goes back to the pool when the stack frees the skb. */
-	snull_compat_pp_skb(priv->page_pool, skb, f->page);
+	snull_compat_pp_skb(priv->rings.page_pool, skb, f->page);
 	skb_reserve(skb, SNULL_RX_HEADROOM);
 	skb_put(skb, f->len);
 	return skb;
@@ -222,7 +222,7 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	/*
 	 * BQL, then wake once a quarter of the ring is free; the helper's
 	 * barrier pairs with netif_txq_try_stop() in xmit.  Never wake
-	 * the queue of stopped hardware: snull_down() reclaims too, and an
+	 * the queue of stopped hardware: snull_quiesce() reclaims too, and an
 	 * xmit then would post to rings it is about to free.
 	 */
 	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), pkts + lost,

@@ -11,113 +11,179 @@
  * MTU allows (plus a VLAN tag) and the skb_shared_info tail build_skb()
  * puts at the end.  1500 fits an order-0 page; 9000 takes order 2.
  */
-static u32 snull_rx_order(const struct net_device *dev)
+static u32 snull_rx_order(u32 mtu)
 {
 	return get_order(SNULL_RX_HEADROOM +
-			 SKB_DATA_ALIGN(dev->mtu + ETH_HLEN + VLAN_HLEN) +
+			 SKB_DATA_ALIGN(mtu + ETH_HLEN + VLAN_HLEN) +
 			 SKB_DATA_ALIGN(sizeof(struct skb_shared_info)));
 }
 
 /*
- * Allocate the rings and a page pool, and post a buffer in every RX slot.
- * Process context, hardware stopped.  Used by snull_up() and the
- * self-test; snull_rings_free() undoes it.
+ * Everything one configuration needs, allocated up front: both descriptor
+ * rings, a page pool, and a buffer for every RX slot (so that posting
+ * them later cannot fail).  Process context, rtnl held; the hardware may
+ * be running on other rings meanwhile.  snull_rings_free() undoes it.
  */
-int snull_rings_alloc(struct snull_priv *priv, u32 tx_size, u32 rx_size)
+int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
+		      u32 tx_size, u32 rx_size, u32 mtu)
 {
-	u32 order = snull_rx_order(priv->dev);
 	struct page_pool_params pp = {
-		.order		= order,
+		.order		= snull_rx_order(mtu),
 		.pool_size	= rx_size,
 		.nid		= NUMA_NO_NODE,
 	};
-	int err;
+	int err = -ENOMEM;
+	u32 i;
+
+	ASSERT_RTNL();
+	*r = (struct snull_rings) {
+		.tx_size	= tx_size,
+		.rx_size	= rx_size,
+		/* The hardware's maximum frame length follows the MTU, not
+		 * the page: a longer frame is a length error even if it fits.
+		 */
+		.buf_len	= mtu + ETH_HLEN + VLAN_HLEN,
+		.rx_order	= pp.order,
+	};
+	r->tx = kcalloc(tx_size, sizeof(*r->tx), GFP_KERNEL);
+	if (!r->tx)
+		goto err_tx;
+	r->rx = kcalloc(rx_size, sizeof(*r->rx), GFP_KERNEL);
+	if (!r->rx)
+		goto err_rx;
 
 	if (priv->use_napi)
 		snull_compat_pp_set_napi(&pp, &priv->napi);
-	priv->page_pool = page_pool_create(&pp);
-	if (IS_ERR(priv->page_pool)) {
-		err = PTR_ERR(priv->page_pool);
+	r->page_pool = page_pool_create(&pp);
+	if (IS_ERR(r->page_pool)) {
+		err = PTR_ERR(r->page_pool);
 		goto err_pool;
 	}
-	priv->rx_order = order;
-
-	/* The hardware's maximum frame length follows the MTU, not the
-	 * page: a longer frame is a length error even if it would fit.
-	 */
-	err = snull_hw_alloc_rings(&priv->hw, tx_size, rx_size,
-				   priv->dev->mtu + ETH_HLEN + VLAN_HLEN);
-	if (err)
-		goto err_rings;
-
-	err = snull_rx_refill(priv, GFP_KERNEL);
-	if (err)
-		goto err_refill;
+	for (i = 0; i < rx_size; i++) {
+		r->rx[i].page = page_pool_alloc_pages(r->page_pool,
+						      GFP_KERNEL | __GFP_NOWARN);
+		if (!r->rx[i].page)
+			goto err_pages;
+	}
+	WRITE_ONCE(priv->rings_allocated, priv->rings_allocated + 1);
 	return 0;
 
-err_refill:
-	snull_rings_free(priv);
-	return err;
-err_rings:
-	page_pool_destroy(priv->page_pool);
+err_pages:
+	while (i--)
+		page_pool_put_full_page(r->page_pool, r->rx[i].page, false);
+	page_pool_destroy(r->page_pool);
 err_pool:
-	priv->page_pool = NULL;
+	kfree(r->rx);
+err_rx:
+	kfree(r->tx);
+err_tx:
+	*r = (struct snull_rings) {};
 	return err;
-}
-
-/* Give every posted page back to the pool, then free rings and pool. */
-void snull_rings_free(struct snull_priv *priv)
-{
-	struct page *page;
-
-	while ((page = snull_hw_rx_unpost(&priv->hw)))
-		page_pool_put_full_page(priv->page_pool, page, false);
-	snull_hw_free_rings(&priv->hw);
-	/* Pages still inside skbs in the stack return to the pool later;
-	 * the page pool core frees it once the last one is back.
-	 */
-	page_pool_destroy(priv->page_pool);
-	priv->page_pool = NULL;
 }
 
 /*
- * Bring the simulated hardware up: rings, RX buffers, interrupts, NAPI and
- * the TX queue.  Process context, rtnl held.  snull_down() undoes it.
+ * Free a configuration the hardware no longer uses (never attached, or
+ * detached by snull_rings_swap()): buffers back to the pool, anything
+ * left on the rings, then the pool and the rings.  Pages still inside
+ * skbs in the stack return to the pool later; the page pool core frees
+ * it once the last one is back.
  */
-int snull_up(struct snull_priv *priv)
+void snull_rings_free(struct snull_rings *r)
+{
+	u32 i;
+
+	for (i = 0; i < r->rx_size; i++) {
+		if (r->rx[i].page)
+			page_pool_put_full_page(r->page_pool, r->rx[i].page,
+						false);
+		dev_kfree_skb(r->rx[i].frame);
+	}
+	for (i = 0; i < r->tx_size; i++)
+		dev_kfree_skb(r->tx[i].skb);
+	if (r->page_pool)
+		page_pool_destroy(r->page_pool);
+	kfree(r->rx);
+	kfree(r->tx);
+	*r = (struct snull_rings) {};
+}
+
+/*
+ * Exchange the rings the hardware uses with @r, which then holds the
+ * previous ones (possibly none).  Hardware stopped, rtnl held.  The new
+ * RX buffers are posted by snull_start().
+ */
+void snull_rings_swap(struct snull_priv *priv, struct snull_rings *r)
+{
+	ASSERT_RTNL();
+	swap(priv->rings, *r);
+	if (priv->rings.tx)
+		snull_hw_attach_rings(&priv->hw, priv->rings.tx,
+				      priv->rings.tx_size, priv->rings.rx,
+				      priv->rings.rx_size, 0,
+				      priv->rings.buf_len);
+	else
+		snull_hw_detach_rings(&priv->hw);
+}
+
+/*
+ * Start the hardware on the attached rings: post the RX buffers, enable
+ * NAPI, the engines and the interrupt, open the TX queue.  Cannot fail:
+ * whatever it needs was allocated before.  (A slot emptied by an earlier
+ * snull_quiesce() gets a new buffer if one can be had; if not, the ring
+ * runs short and the poll's refill tries again.)  Process context, rtnl.
+ */
+void snull_start(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
-	int err;
 
-	if (priv->hw_up)
-		return 0;
-
-	err = snull_rings_alloc(priv, priv->tx_ring_size, priv->rx_ring_size);
-	if (err) {
-		netif_err(priv, ifup, dev, "cannot allocate rings: %d\n", err);
-		return err;
-	}
-
+	ASSERT_RTNL();
+	snull_rx_refill(priv, GFP_KERNEL);
 	if (priv->use_napi)
 		napi_enable(&priv->napi);
 	snull_hw_start(priv);
 	priv->hw_up = true;
 	netif_trans_update(dev);
 	netif_wake_queue(dev);
+}
+
+/*
+ * Bring the simulated hardware up: new rings, then snull_start().
+ * Process context, rtnl held.  snull_down() undoes it.
+ */
+int snull_up(struct snull_priv *priv)
+{
+	struct snull_rings none;
+	int err;
+
+	ASSERT_RTNL();
+	if (priv->hw_up)
+		return 0;
+
+	err = snull_rings_alloc(priv, &none, priv->tx_ring_size,
+				priv->rx_ring_size, priv->dev->mtu);
+	if (err) {
+		netif_err(priv, ifup, priv->dev, "cannot allocate rings: %d\n",
+			  err);
+		return err;
+	}
+	snull_rings_swap(priv, &none);	/* @none: what was attached, nothing */
+	snull_start(priv);
 	return 0;
 }
 
 /*
  * Quiesce in the order that leaves nothing running: no more xmit, no more
- * poll, no more interrupts or DMA from the peer; then reap what completed,
- * drop what never will, and free the rings.  Process context, rtnl held.
+ * poll, no more interrupts or DMA from the peer; then reap what completed
+ * and drop what never will.  The rings stay attached, for snull_start()
+ * again or a swap.  Process context, rtnl held.
  */
-void snull_down(struct snull_priv *priv)
+void snull_quiesce(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
 	struct snull_rx_frame frame;
 	unsigned int dropped = 0, stuck;
 
+	ASSERT_RTNL();
 	if (!priv->hw_up)
 		return;
 
@@ -153,46 +219,59 @@ void snull_down(struct snull_priv *priv)
 	u64_stats_update_end(&priv->poll_stats.syncp);
 
 	netdev_reset_queue(dev);
-	snull_rings_free(priv);
 	priv->hw_up = false;
 }
 
+/* snull_quiesce(), then detach and free the rings.  Process context, rtnl. */
+void snull_down(struct snull_priv *priv)
+{
+	struct snull_rings old = {};
+
+	ASSERT_RTNL();
+	if (!priv->hw_up)
+		return;
+	snull_quiesce(priv);
+	snull_rings_swap(priv, &old);
+	snull_rings_free(&old);
+}
+
 /*
- * Change ring sizes and/or MTU.  While running, the hardware is stopped,
- * reconfigured and restarted; if the restart fails the old settings are
- * restored, so an error leaves the device as it was.
+ * Change ring sizes and/or MTU.  While running: allocate the new rings
+ * first, and only then stop the hardware, swap and restart, so that a
+ * failure (no memory) returns the error with the old configuration still
+ * running, untouched.  Process context, rtnl held.
  */
 int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
-		      u32 mtu)
+		      u32 mtu, struct netlink_ext_ack *extack)
 {
 	struct net_device *dev = priv->dev;
-	u32 old_tx = priv->tx_ring_size, old_rx = priv->rx_ring_size;
-	u32 old_mtu = dev->mtu;
 	bool running = priv->hw_up;
+	struct snull_rings rings;
 	int err;
 
 	ASSERT_RTNL();
-	if (running)
-		snull_down(priv);
+	if (running) {
+		err = snull_rings_alloc(priv, &rings, tx_size, rx_size, mtu);
+		if (err) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "cannot allocate the new rings; the old ones keep running");
+			netif_err(priv, hw, dev,
+				  "cannot allocate rings (%u/%u, MTU %u): %d; the old ones keep running\n",
+				  tx_size, rx_size, mtu, err);
+			return err;
+		}
+		snull_quiesce(priv);
+	}
 
 	priv->tx_ring_size = tx_size;
 	priv->rx_ring_size = rx_size;
 	WRITE_ONCE(dev->mtu, mtu);
-	if (!running)
-		return 0;
-
-	err = snull_up(priv);
-	if (!err)
-		return 0;
-
-	priv->tx_ring_size = old_tx;
-	priv->rx_ring_size = old_rx;
-	WRITE_ONCE(dev->mtu, old_mtu);
-	if (snull_up(priv)) {
-		netif_carrier_off(dev);
-		netdev_err(dev, "hardware restart failed; set the link down and up\n");
+	if (running) {
+		snull_rings_swap(priv, &rings);
+		snull_rings_free(&rings);
+		snull_start(priv);
 	}
-	return err;
+	return 0;
 }
 
 static int snull_open(struct net_device *dev)
@@ -303,7 +382,12 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 	schedule_work(&priv->reset_work);
 }
 
-/* The tx_timeout recovery, in process context: a full hardware reset. */
+/*
+ * The tx_timeout recovery, in process context: a full hardware reset on
+ * the same rings (e100_tx_timeout_task).  Nothing to allocate, so it
+ * cannot fail: quiesce drops what the hung engine held, start begins
+ * again from slot 0.
+ */
 static void snull_reset_task(struct work_struct *work)
 {
 	struct snull_priv *priv = container_of(work, struct snull_priv,
@@ -312,17 +396,15 @@ static void snull_reset_task(struct work_struct *work)
 
 	rtnl_lock();
 	if (netif_running(dev) && priv->hw_up) {
-		snull_down(priv);
+		snull_quiesce(priv);
 		/* xmit_stats writers are serialised by the TX lock. */
 		netif_tx_lock_bh(dev);
 		u64_stats_update_begin(&priv->xmit_stats.syncp);
 		u64_stats_inc(&priv->xmit_stats.tx_resets);
 		u64_stats_update_end(&priv->xmit_stats.syncp);
 		netif_tx_unlock_bh(dev);
-		if (snull_up(priv))
-			netif_carrier_off(dev);
-		else
-			netif_info(priv, hw, dev, "hardware reset done\n");
+		snull_start(priv);
+		netif_info(priv, hw, dev, "hardware reset done\n");
 	}
 	rtnl_unlock();
 }
@@ -367,7 +449,7 @@ static int snull_change_mtu(struct net_device *dev, int new_mtu)
 
 	/* The core checked min_mtu/max_mtu; RX buffers follow the MTU. */
 	return snull_reconfigure(priv, priv->tx_ring_size, priv->rx_ring_size,
-				 new_mtu);
+				 new_mtu, NULL);
 }
 
 /* MAC changes only while down (no IFF_LIVE_ADDR_CHANGE): the hardware
