@@ -245,7 +245,7 @@ struct snull_priv {
 	 * them between snull_up() and snull_down()).
 	 */
 	struct snull_rings rings;
-	u32 rings_allocated;		/* ring sets so far, for debugfs */
+	u32 rings_allocated;		/* sets swapped in for the stack */
 
 	struct work_struct reset_work;	/* the tx_timeout recovery */
 	struct dentry *debugfs;

@@ -52,7 +52,9 @@ static int snull_rings_show(struct seq_file *m, void *v)
 	seq_printf(m, "rx size %u buf_len %u posted %u filled %u next %u waiting %u\n",
 		   r.rx_size, r.rx_buf_len, r.rx_posted, r.rx_filled,
 		   r.rx_next, r.rx_filled - r.rx_next);
-	/* A reset reuses the rings; up, a resize or an MTU change allocates. */
+	/* Sets the stack has had: up, a resize or an MTU change make one;
+	 * a reset or the self-test keeps them.
+	 */
 	seq_printf(m, "allocated %u\n", READ_ONCE(priv->rings_allocated));
 	return 0;
 }

@@ -65,7 +65,6 @@ int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
 		if (!r->rx[i].page)
 			goto err_pages;
 	}
-	WRITE_ONCE(priv->rings_allocated, priv->rings_allocated + 1);
 	return 0;
 
 err_pages:
@@ -167,6 +166,7 @@ int snull_up(struct snull_priv *priv)
 		return err;
 	}
 	snull_rings_swap(priv, &none);	/* @none: what was attached, nothing */
+	WRITE_ONCE(priv->rings_allocated, priv->rings_allocated + 1);
 	snull_start(priv);
 	return 0;
 }
@@ -268,6 +268,7 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 	WRITE_ONCE(dev->mtu, mtu);
 	if (running) {
 		snull_rings_swap(priv, &rings);
+		WRITE_ONCE(priv->rings_allocated, priv->rings_allocated + 1);
 		snull_rings_free(&rings);
 		snull_start(priv);
 	}

@@ -3,7 +3,9 @@
 # ethtool -t: the offline self-test loops a frame through the simulated
 # hardware and passes, on a device that is down (which stays down) and on
 # one that is up with a flood ping running (which works again right
-# after); it really goes through the hardware: with the receiver's
+# after, its own rings kept: debugfs `allocated` unchanged); the link is
+# down at both ends while the test runs (carrier_changes: off and on
+# again, both devices); it really goes through the hardware: with the receiver's
 # drop_permille fault at 1000 it fails, with an error line, and passes
 # again once the fault is off.  An online test runs nothing and passes.
 # timeout: 90
@@ -43,6 +45,16 @@ wait $flood 2>/dev/null
 assert_eq "$(reg sn0 running)" 1 "sn0 engines after the self-test"
 ping_ok "" -c 3 -i 0.2 -W 2 remote0
 ping_ok "" -c 3 -i 0.2 -W 2 remote1
+
+# The link goes down for the test and comes back, on both ends, and the
+# stack's rings survive it.
+c0=$(cat /sys/class/net/sn0/carrier_changes) c1=$(cat /sys/class/net/sn1/carrier_changes)
+a0=$(awk '$1 == "allocated" { print $2 }' "$DBGFS/sn0/rings")
+selftest sn0 || fail "self-test on sn0 (idle)"
+assert_eq "$(cat /sys/class/net/sn0/carrier_changes)" $((c0 + 2)) "sn0 carrier changes over a self-test"
+assert_eq "$(cat /sys/class/net/sn1/carrier_changes)" $((c1 + 2)) "sn1 (peer) carrier changes over a self-test"
+assert_eq "$(awk '$1 == "allocated" { print $2 }' "$DBGFS/sn0/rings")" "$a0" "sn0 ring sets allocated over a self-test"
+wait_for "ip link show sn0 | grep -q LOWER_UP" 5
 
 # Online: nothing to run that would disturb traffic; passes.
 selftest sn0 online || fail "online self-test"
