@@ -143,6 +143,7 @@ void snull_debugfs_add(struct snull_priv *priv)
 	struct snull_faults *f = &priv->hw.faults;
 	struct dentry *dir = snull_debugfs_dir(priv);
 
+	ASSERT_RTNL();
 	if (IS_ERR(dir))
 		return;
 	priv->debugfs = dir;

@@ -198,6 +198,7 @@ void snull_hw_start(struct snull_priv *priv)
 {
 	struct snull_hw *hw = &priv->hw;
 
+	ASSERT_RTNL();
 	hw->tx_hung = false;
 	hw->tx_engine_count = 0;
 	atomic_set(&hw->irq_status, 0);
@@ -334,6 +335,7 @@ static bool snull_hw_filter(struct snull_priv *rpriv, const u8 *dest)
 	struct snull_hwrx_stats *st = &rpriv->hwrx_stats;
 	bool promisc = rx->rx_ctl & SNULL_RXCTL_PROMISC;
 
+	lockdep_assert_held(&rx->rx_lock);
 	if (likely(ether_addr_equal(dest, rx->mac)) ||
 	    is_broadcast_ether_addr(dest))
 		return true;
@@ -392,6 +394,7 @@ static bool snull_hw_dma(struct snull_priv *spriv, struct snull_priv *rpriv,
 	bool readdress;
 	u8 *data;
 
+	lockdep_assert_held(&rx->rx_lock);
 	if (unlikely(len < ETH_HLEN)) {
 		snull_hw_rx_count(rpriv, &rpriv->hwrx_stats.rx_length_errors);
 		return false;
@@ -491,6 +494,7 @@ static bool snull_hw_zc_prepare(struct snull_priv *spriv,
 {
 	struct sk_buff *skb = *pskb;
 
+	lockdep_assert_held(&rpriv->hw.rx_lock);
 	if (skb_shared(skb)) {
 		/*
 		 * pktgen keeps a reference to the skb it sends (clone_skb

@@ -25,6 +25,7 @@ void snull_set_rx_mode(struct net_device *dev)
 	u32 rx_ctl = 0;
 	u64 hash = 0;
 
+	lockdep_assert_held(&dev->addr_list_lock);
 	if (dev->flags & IFF_PROMISC)
 		rx_ctl |= SNULL_RXCTL_PROMISC;
 

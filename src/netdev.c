@@ -318,6 +318,8 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	unsigned int len = skb->len;
 
+	/* The core's HARD_TX_LOCK: the TX ring's producer runs once at a time. */
+	lockdep_assert_held(&txq->_xmit_lock);
 	if (unlikely(!snull_hw_tx_free(&priv->hw))) {
 		/* The queue is stopped before the ring fills; a bug if hit. */
 		netif_stop_queue(dev);
@@ -372,6 +374,8 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 {
 	struct snull_priv *priv = netdev_priv(dev);
 
+	/* The watchdog holds every TX lock: xmit_stats is ours to write. */
+	lockdep_assert_held(&netdev_get_tx_queue(dev, txqueue)->_xmit_lock);
 	u64_stats_update_begin(&priv->xmit_stats.syncp);
 	u64_stats_inc(&priv->xmit_stats.tx_timeouts);
 	u64_stats_update_end(&priv->xmit_stats.syncp);
@@ -482,6 +486,7 @@ void snull_set_zerocopy(struct snull_priv *priv, bool on)
 {
 	struct net_device *dev = priv->dev;
 
+	ASSERT_RTNL();
 	if (on) {
 		/* The peer owns the skb: the stack must not hand us one it
 		 * keeps using (pktgen clone_skb), as in veth.  Offloads cost
