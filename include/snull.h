@@ -136,7 +136,8 @@ struct snull_poll_stats {
 	u64_stats_t rx_packets;
 	u64_stats_t rx_bytes;
 	u64_stats_t rx_multicast;
-	u64_stats_t rx_dropped;		/* refused by the stack */
+	u64_stats_t rx_nomem;		/* dropped: no memory for the skb */
+	u64_stats_t rx_flushed;		/* dropped: on the ring at a stop */
 	u64_stats_t rx_alloc_failed;	/* no memory to refill a slot */
 	u64_stats_t rx_csum_complete;
 	u64_stats_t rx_zerocopy_cloned;	/* the sender still held the skb */
@@ -175,7 +176,7 @@ struct snull_hwrx_stats {
  * the watchdog may count a timeout at the same moment).
  */
 struct snull_xmit_stats {
-	u64_stats_t tx_dropped;
+	u64_stats_t tx_flushed;		/* never sent: on the ring at a stop */
 	u64_stats_t tx_ring_full;
 	u64_stats_t tx_timeouts;
 	u64_stats_t tx_resets;

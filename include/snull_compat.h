@@ -312,4 +312,17 @@ struct kernel_ethtool_ringparam;
 struct kernel_ethtool_coalesce;
 #endif
 
+/*
+ * 5.13: the IEEE 802.3 counters as a standard group (ethtool -S --groups
+ * eth-mac).  Before, they are only in ip -s link and sysfs: the callback
+ * is built against this stand-in and left out of the ops table.
+ */
+#ifndef HAVE_ETHTOOL_ETH_MAC_STATS
+struct ethtool_eth_mac_stats {
+	u64 FramesTransmittedOK;
+	u64 FramesReceivedOK;
+	u64 MulticastFramesReceivedOK;
+};
+#endif
+
 #endif /* _SNULL_COMPAT_H */

@@ -10,6 +10,16 @@
 
 /* ---- statistics (ethtool -S) ------------------------------------------- */
 
+/*
+ * Only what no standard interface carries (Documentation/networking/
+ * statistics.rst): packets, bytes, drops, missed, length and carrier
+ * errors are in ip -s link and sysfs (ndo_get_stats64), and the IEEE
+ * 802.3 frame counters in ethtool -S --groups eth-mac.  What stays here
+ * says why and where: the filter's verdicts, the interrupt and NAPI
+ * counts, the reasons behind rx_dropped (rx_nomem, rx_flushed) and
+ * tx_dropped (tx_flushed).
+ */
+
 struct snull_stat_desc {
 	char name[ETH_GSTRING_LEN];
 	size_t offset;
@@ -20,16 +30,11 @@ struct snull_stat_desc {
 
 /* Each table reads one counter group under that group's syncp. */
 static const struct snull_stat_desc snull_poll_descs[] = {
-	SNULL_STAT(snull_poll_stats, rx_packets, "rx_packets"),
-	SNULL_STAT(snull_poll_stats, rx_bytes, "rx_bytes"),
-	SNULL_STAT(snull_poll_stats, rx_multicast, "rx_multicast"),
-	SNULL_STAT(snull_poll_stats, rx_dropped, "rx_dropped"),
+	SNULL_STAT(snull_poll_stats, rx_nomem, "rx_nomem"),
+	SNULL_STAT(snull_poll_stats, rx_flushed, "rx_flushed"),
 	SNULL_STAT(snull_poll_stats, rx_alloc_failed, "rx_alloc_failed"),
 	SNULL_STAT(snull_poll_stats, rx_csum_complete, "rx_csum_complete"),
 	SNULL_STAT(snull_poll_stats, rx_zerocopy_cloned, "rx_zerocopy_cloned"),
-	SNULL_STAT(snull_poll_stats, tx_packets, "tx_packets"),
-	SNULL_STAT(snull_poll_stats, tx_bytes, "tx_bytes"),
-	SNULL_STAT(snull_poll_stats, tx_carrier_errors, "tx_carrier_errors"),
 	SNULL_STAT(snull_poll_stats, napi_polls, "napi_polls"),
 	SNULL_STAT(snull_poll_stats, napi_budget_exhausted,
 		   "napi_budget_exhausted"),
@@ -42,8 +47,6 @@ static const struct snull_stat_desc snull_irq_descs[] = {
 };
 
 static const struct snull_stat_desc snull_hwrx_descs[] = {
-	SNULL_STAT(snull_hwrx_stats, rx_missed, "rx_missed"),
-	SNULL_STAT(snull_hwrx_stats, rx_length_errors, "rx_length_errors"),
 	SNULL_STAT(snull_hwrx_stats, mc_filtered, "rx_mc_filtered"),
 	SNULL_STAT(snull_hwrx_stats, uc_filtered, "rx_uc_filtered"),
 	SNULL_STAT(snull_hwrx_stats, promisc_accepted, "rx_promisc_accepted"),
@@ -52,7 +55,7 @@ static const struct snull_stat_desc snull_hwrx_descs[] = {
 };
 
 static const struct snull_stat_desc snull_xmit_descs[] = {
-	SNULL_STAT(snull_xmit_stats, tx_dropped, "tx_dropped"),
+	SNULL_STAT(snull_xmit_stats, tx_flushed, "tx_flushed"),
 	SNULL_STAT(snull_xmit_stats, tx_ring_full, "tx_ring_full"),
 	SNULL_STAT(snull_xmit_stats, tx_timeouts, "tx_timeouts"),
 	SNULL_STAT(snull_xmit_stats, tx_resets, "tx_resets"),
@@ -109,6 +112,24 @@ static void snull_get_ethtool_stats(struct net_device *dev,
 		} while (u64_stats_fetch_retry(syncp, start));
 		data += grp->count;
 	}
+}
+
+/* The IEEE 802.3 counters snull has (ethtool -S DEV --groups eth-mac). */
+static void __maybe_unused
+snull_get_eth_mac_stats(struct net_device *dev,
+			struct ethtool_eth_mac_stats *mac)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	const struct snull_poll_stats *p = &priv->poll_stats;
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&p->syncp);
+		mac->FramesTransmittedOK = u64_stats_read(&p->tx_packets);
+		mac->FramesReceivedOK = u64_stats_read(&p->rx_packets);
+		mac->MulticastFramesReceivedOK =
+			u64_stats_read(&p->rx_multicast);
+	} while (u64_stats_fetch_retry(&p->syncp, start));
 }
 
 static const char snull_priv_flag_names[SNULL_PFLAG_COUNT][ETH_GSTRING_LEN] = {
@@ -502,6 +523,9 @@ const struct ethtool_ops snull_ethtool_ops = {
 	.get_sset_count		= snull_get_sset_count,
 	.get_strings		= snull_get_strings,
 	.get_ethtool_stats	= snull_get_ethtool_stats,
+#ifdef HAVE_ETHTOOL_ETH_MAC_STATS
+	.get_eth_mac_stats	= snull_get_eth_mac_stats,
+#endif
 	.get_ringparam		= snull_get_ringparam,
 	.set_ringparam		= snull_set_ringparam,
 	.get_coalesce		= snull_get_coalesce,

@@ -38,7 +38,7 @@
  *      posted RX buffer: it copies the bytes, completes a TX checksum if
  *      asked to, applies the book's address trick in book mode and sums
  *      the frame for CHECKSUM_COMPLETE.  No posted buffer: the frame is
- *      dropped and counted as rx_missed, as a NIC does.  In zero-copy
+ *      dropped and counted in rx_missed_errors, as a NIC does.  In zero-copy
  *      mode the sender's skb itself is handed over instead; if the
  *      sender still holds it when it is passed up (pktgen keeps a
  *      reference), the receiver passes up a clone.

@@ -91,7 +91,7 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 
 /* Per-poll tallies, added to the u64_stats in one update at the end. */
 struct snull_rx_tally {
-	unsigned int packets, bytes, multicast, csum, dropped, cloned;
+	unsigned int packets, bytes, multicast, csum, nomem, cloned;
 };
 
 /* Hand one received frame to the stack. */
@@ -104,7 +104,7 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 	if (f->page) {
 		skb = snull_rx_build_skb(priv, f);
 		if (unlikely(!skb)) {
-			t->dropped++;
+			t->nomem++;
 			return;
 		}
 	} else if (unlikely(skb_shared(skb))) {
@@ -119,7 +119,7 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 
 		dev_consume_skb_any(skb);
 		if (unlikely(!nskb)) {
-			t->dropped++;
+			t->nomem++;
 			return;
 		}
 		skb = nskb;
@@ -175,7 +175,7 @@ static int snull_rx(struct snull_priv *priv, int budget)
 		u64_stats_add(&st->rx_bytes, t.bytes);
 		u64_stats_add(&st->rx_multicast, t.multicast);
 		u64_stats_add(&st->rx_csum_complete, t.csum);
-		u64_stats_add(&st->rx_dropped, t.dropped);
+		u64_stats_add(&st->rx_nomem, t.nomem);
 		u64_stats_add(&st->rx_zerocopy_cloned, t.cloned);
 		u64_stats_update_end(&st->syncp);
 	}

@@ -210,12 +210,12 @@ void snull_quiesce(struct snull_priv *priv)
 
 	netif_tx_lock_bh(dev);	/* the watchdog may count a timeout now */
 	u64_stats_update_begin(&priv->xmit_stats.syncp);
-	u64_stats_add(&priv->xmit_stats.tx_dropped, stuck);
+	u64_stats_add(&priv->xmit_stats.tx_flushed, stuck);
 	u64_stats_update_end(&priv->xmit_stats.syncp);
 	netif_tx_unlock_bh(dev);
 
 	u64_stats_update_begin(&priv->poll_stats.syncp);
-	u64_stats_add(&priv->poll_stats.rx_dropped, dropped);
+	u64_stats_add(&priv->poll_stats.rx_flushed, dropped);
 	u64_stats_update_end(&priv->poll_stats.syncp);
 
 	netdev_reset_queue(dev);
@@ -427,7 +427,8 @@ void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 		s->rx_packets = u64_stats_read(&p->rx_packets);
 		s->rx_bytes = u64_stats_read(&p->rx_bytes);
 		s->multicast = u64_stats_read(&p->rx_multicast);
-		s->rx_dropped = u64_stats_read(&p->rx_dropped);
+		s->rx_dropped = u64_stats_read(&p->rx_nomem) +
+				u64_stats_read(&p->rx_flushed);
 		s->tx_packets = u64_stats_read(&p->tx_packets);
 		s->tx_bytes = u64_stats_read(&p->tx_bytes);
 		s->tx_carrier_errors = u64_stats_read(&p->tx_carrier_errors);
@@ -441,7 +442,7 @@ void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 
 	do {
 		start = u64_stats_fetch_begin(&x->syncp);
-		s->tx_dropped = u64_stats_read(&x->tx_dropped);
+		s->tx_dropped = u64_stats_read(&x->tx_flushed);
 	} while (u64_stats_fetch_retry(&x->syncp, start));
 
 	s->rx_errors = s->rx_length_errors;

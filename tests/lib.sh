@@ -109,6 +109,14 @@ ethtool_stat() {
 		END { exit !found }' || fail "no ethtool statistic $2 for $1"
 }
 
+# ethmac_stat DEV NAME [NS]: an IEEE 802.3 counter (FramesReceivedOK, ...)
+# of `ethtool -S DEV --groups eth-mac`; empty on a kernel without that
+# standard group (before 5.13).
+ethmac_stat() {
+	_in "${3:-}" ethtool -S "$1" --groups eth-mac 2>/dev/null |
+		awk -v k="eth-mac-$2:" '{ sub(/^[ \t]+/, "") } $1 == k { print $2; exit }'
+}
+
 # iplink_stat DEV rx|tx FIELD [NS]: a counter of `ip -s -s link show DEV`,
 # read from its JSON (rx: bytes packets errors dropped over_errors multicast
 # length_errors crc_errors frame_errors fifo_errors missed_errors; tx: bytes

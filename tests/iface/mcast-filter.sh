@@ -4,7 +4,7 @@
 # wire-mode pair in two netns.  `ip maddr add/del` changes what the
 # hardware passes: multicast to an unjoined group is filtered and counted
 # in rx_mc_filtered (tcpdump -p does not see it); after ip maddr add it
-# passes (rx_multicast, tcpdump -p sees it), and so does a group that
+# passes (multicast in sysfs, tcpdump -p sees it), and so does a group that
 # shares its hash bin, while one in another bin stays filtered; after ip
 # maddr del it is filtered again.  An IPv4 multicast ping to a group the
 # receiver joined (ip addr ... autojoin) is answered, to an unjoined one
