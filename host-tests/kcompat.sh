@@ -24,9 +24,11 @@ cat >"$t/include/linux/hrtimer.h" <<'EOF'
 /* hrtimer_setup(timer, fn) is the new way: only a comment here */
 static inline void foo(void) { hrtimer_setup(t, f, 0, 0); }
 EOF
+cat >"$t/include/linux/random.h" <<'EOF'
+static inline u32
+get_random_u32_below(u32 ceil);
+EOF
 cat >"$t/include/linux/netdevice.h" <<'EOF'
-static inline unsigned int
-netif_get_flags(const struct net_device *dev);
 void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int),
 		    int weight);
@@ -49,7 +51,7 @@ EOF
 got=$(answers "$t")
 info "made-up headers: $got"
 has "$got" HAVE_HRTIMER_SETUP && fail "a call and a comment counted as a declaration of hrtimer_setup"
-has "$got" HAVE_NETIF_GET_FLAGS || fail "netif_get_flags with its type on the line above was missed"
+has "$got" HAVE_GET_RANDOM_U32_BELOW || fail "get_random_u32_below with its type on the line above was missed"
 has "$got" NEED_NETIF_NAPI_ADD_WEIGHT || fail "the weight on the last line of netif_napi_add's parameters was missed"
 has "$got" HAVE_ETHTOOL_KERNEL_RINGPARAM && fail "get_ringparam has no kernel_ethtool_ringparam here"
 has "$got" HAVE_ETHTOOL_KERNEL_COALESCE && fail "a member of another struct counted for ethtool_ops"
@@ -59,10 +61,10 @@ has "$got" HAVE_NAPI_BUILD_SKB && fail "a header that does not exist answered ye
 [[ $("$gen" "$t") == *'for Linux 9.9.9-fake:'* ]] || fail "the header does not name the kernel it was made for"
 
 # --- forcing --------------------------------------------------------------
-got=$(SNULL_KCOMPAT_FORCE="HAVE_NETIF_GET_FLAGS=0 HAVE_NAPI_BUILD_SKB=1" answers "$t")
-has "$got" HAVE_NETIF_GET_FLAGS && fail "HAVE_NETIF_GET_FLAGS=0 was not forced"
+got=$(SNULL_KCOMPAT_FORCE="HAVE_GET_RANDOM_U32_BELOW=0 HAVE_NAPI_BUILD_SKB=1" answers "$t")
+has "$got" HAVE_GET_RANDOM_U32_BELOW && fail "HAVE_GET_RANDOM_U32_BELOW=0 was not forced"
 has "$got" HAVE_NAPI_BUILD_SKB || fail "HAVE_NAPI_BUILD_SKB=1 was not forced"
-[[ $(SNULL_KCOMPAT_FORCE="HAVE_NETIF_GET_FLAGS=0" "$gen" "$t") == *'SNULL_KCOMPAT_FORCE: HAVE_NETIF_GET_FLAGS=0'* ]] ||
+[[ $(SNULL_KCOMPAT_FORCE="HAVE_GET_RANDOM_U32_BELOW=0" "$gen" "$t") == *'SNULL_KCOMPAT_FORCE: HAVE_GET_RANDOM_U32_BELOW=0'* ]] ||
 	fail "a forced header does not say so"
 for bad in HAVE_NO_SUCH_THING=0 HAVE_NAPI_BUILD_SKB=2 HAVE_NAPI_BUILD_SKB; do
 	if err=$(SNULL_KCOMPAT_FORCE=$bad "$gen" "$t" 2>&1 >/dev/null); then
@@ -79,8 +81,8 @@ lack_bullseye="HAVE_ETHTOOL_ETH_MAC_STATS HAVE_NETDEV_QUEUES_H HAVE_NETIF_TXQ_TR
 expect_bookworm="HAVE_ETHTOOL_ETH_MAC_STATS HAVE_NETDEV_QUEUES_H HAVE_NETIF_TXQ_TRY_STOP HAVE_GET_RANDOM_U32_BELOW HAVE_SKB_MARK_FOR_RECYCLE HAVE_RTNL_CONFIGURE_LINK_PORTID"
 lack_bookworm="HAVE_NETIF_TXQ_COMPLETED_WAKE HAVE_HRTIMER_SETUP HAVE_PAGE_POOL_HELPERS_H HAVE_PAGE_POOL_PARAMS_NAPI NEED_NETIF_NAPI_ADD_WEIGHT"
 expect_trixie="HAVE_ETHTOOL_ETH_MAC_STATS HAVE_NETIF_TXQ_TRY_STOP HAVE_NETIF_TXQ_COMPLETED_WAKE HAVE_PAGE_POOL_HELPERS_H HAVE_PAGE_POOL_PARAMS_NAPI"
-lack_trixie="HAVE_HRTIMER_SETUP HAVE_NETIF_GET_FLAGS HAVE_RTNL_NEWLINK_PEER_NET"
-expect_sid="HAVE_ETHTOOL_ETH_MAC_STATS HAVE_NETIF_TXQ_TRY_STOP HAVE_NETIF_TXQ_COMPLETED_WAKE HAVE_HRTIMER_SETUP HAVE_NETIF_GET_FLAGS HAVE_RTNL_NEWLINK_PEER_NET HAVE_PAGE_POOL_HELPERS_H"
+lack_trixie="HAVE_HRTIMER_SETUP HAVE_RTNL_NEWLINK_PEER_NET"
+expect_sid="HAVE_ETHTOOL_ETH_MAC_STATS HAVE_NETIF_TXQ_TRY_STOP HAVE_NETIF_TXQ_COMPLETED_WAKE HAVE_HRTIMER_SETUP HAVE_RTNL_NEWLINK_PEER_NET HAVE_PAGE_POOL_HELPERS_H"
 lack_sid="NEED_NETIF_NAPI_ADD_WEIGHT NEED_SKB_MARK_FOR_RECYCLE_PAGE"
 expect_experimental=$expect_sid lack_experimental=$lack_sid
 expect_sid_rt=$expect_sid lack_sid_rt=$lack_sid

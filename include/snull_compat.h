@@ -62,16 +62,6 @@ snull_kc_hrtimer_setup(struct hrtimer *timer,
 
 /* ---- net_device -------------------------------------------------------- */
 
-/* After 6.12, dev_get_flags() became netif_get_flags(). */
-#ifndef HAVE_NETIF_GET_FLAGS
-static inline unsigned int snull_kc_netif_get_flags(const struct net_device *dev)
-{
-	return dev_get_flags(dev);
-}
-
-#define netif_get_flags snull_kc_netif_get_flags
-#endif
-
 /* 6.1: netif_napi_add() lost its weight (netif_napi_add_weight() has it). */
 #ifdef NEED_NETIF_NAPI_ADD_WEIGHT
 static inline void snull_kc_netif_napi_add(struct net_device *dev,

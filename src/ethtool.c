@@ -184,11 +184,14 @@ static void snull_get_strings(struct net_device *dev, u32 sset, u8 *buf)
 
 /* ---- identity and link ------------------------------------------------- */
 
+/*
+ * No version: the core fills in the kernel's release (the module's own is
+ * in modinfo), so in-tree and out-of-tree drivers report alike.
+ */
 static void snull_get_drvinfo(struct net_device *dev,
 			      struct ethtool_drvinfo *info)
 {
 	strscpy(info->driver, SNULL_DRV_NAME, sizeof(info->driver));
-	strscpy(info->version, SNULL_DRV_VERSION, sizeof(info->version));
 	strscpy(info->bus_info, "virtual", sizeof(info->bus_info));
 }
 
@@ -424,29 +427,18 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 {
 	struct snull_priv *priv = netdev_priv(dev);
 	u32 changed = flags ^ priv->pflags;
-	int err;
 
 	if (flags & ~(BIT(SNULL_PFLAG_COUNT) - 1))
 		return -EINVAL;
 
-	if (changed & BIT(SNULL_PFLAG_FLIP)) {
-		/* The book's mode has no ARP; IFF_NOARP goes through the
-		 * core so neighbours are flushed and listeners notified.
-		 * Start from netif_get_flags(), the user's view: dev->flags
-		 * also carries PROMISC/ALLMULTI held by others (tcpdump),
-		 * which dev_change_flags() would take as a user request
-		 * and keep set for good.
-		 */
-		unsigned int dflags = netif_get_flags(dev) & ~IFF_NOARP;
-
-		if (flags & BIT(SNULL_PFLAG_FLIP))
-			dflags |= IFF_NOARP;
-		err = dev_change_flags(dev, dflags, NULL);
-		if (err)
-			return err;
+	/*
+	 * The wire's address trick only.  ARP is the user's (ip link set
+	 * arp on|off): a book-mode pair starts with IFF_NOARP, and a private
+	 * flag never changes a generic control behind the user's back.
+	 */
+	if (changed & BIT(SNULL_PFLAG_FLIP))
 		assign_bit(SNULL_PFLAG_FLIP, &priv->pflags,
 			   flags & BIT(SNULL_PFLAG_FLIP));
-	}
 
 	if (changed & BIT(SNULL_PFLAG_ZEROCOPY))
 		snull_set_zerocopy(priv, flags & BIT(SNULL_PFLAG_ZEROCOPY));

@@ -24,6 +24,7 @@ while [ $i -lt "$n" ]; do
 		a=sn0 b=sn1
 		ethtool --set-priv-flags sn0 flip off && ethtool --set-priv-flags sn1 flip off ||
 			fail "flip off"
+		ip link set sn0 arp on && ip link set sn1 arp on || fail "arp on"
 		ip link set sn0 netns nda && ip link set sn1 netns ndb || fail "move sn0/sn1"
 	else
 		a=nd${i}a b=nd${i}b
