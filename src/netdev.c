@@ -490,12 +490,11 @@ void snull_set_zerocopy(struct snull_priv *priv, bool on)
 	ASSERT_RTNL();
 	if (on) {
 		/* The peer owns the skb: the stack must not hand us one it
-		 * keeps using (pktgen clone_skb), as in veth.  Offloads cost
-		 * nothing when nothing is copied, so turn them on too.
+		 * keeps using (pktgen clone_skb), as in veth.  The offloads
+		 * stay what the user asked for (ethtool -K): zero-copy only
+		 * lets GSO through snull_fix_features().
 		 */
 		dev->priv_flags &= ~IFF_TX_SKB_SHARING;
-		dev->wanted_features |= NETIF_F_SG | NETIF_F_HW_CSUM |
-					NETIF_F_GSO_SOFTWARE;
 		set_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags);
 	} else {
 		clear_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags);

@@ -48,7 +48,19 @@ in_netns ns0 ethtool -k sn0 | grep -q "tx-checksum-ip-generic: off$" ||
 # in copy mode, even when asked for (zero-copy mode carries GSO frames).
 in_netns ns0 ethtool -K sn0 sg on tx on tso on >/dev/null 2>&1
 assert_eq "$(feat sn0 tcp-segmentation-offload ns0)" off "TSO in copy mode"
+# Zero-copy lets the TSO asked for through, and takes it back when off.
+in_netns ns0 ethtool --set-priv-flags sn0 zerocopy on || fail "zerocopy on"
+assert_eq "$(feat sn0 tcp-segmentation-offload ns0)" on "TSO asked for, zero-copy on"
+in_netns ns0 ethtool --set-priv-flags sn0 zerocopy off || fail "zerocopy off"
+assert_eq "$(feat sn0 tcp-segmentation-offload ns0)" off "TSO asked for, zero-copy off"
 in_netns ns0 ethtool -K sn0 sg off tx off tso off >/dev/null 2>&1
+# ... and never turns on an offload the user left off (the private flag
+# does not override ethtool -K).
+in_netns ns0 ethtool --set-priv-flags sn0 zerocopy on || fail "zerocopy on"
+for f in tx-checksumming scatter-gather tcp-segmentation-offload; do
+	assert_eq "$(feat sn0 $f ns0)" off "$f with zero-copy on, left off by the user"
+done
+in_netns ns0 ethtool --set-priv-flags sn0 zerocopy off || fail "zerocopy off"
 in_netns ns0 ethtool -K sn0 rx-vlan-offload on 2>/dev/null
 assert_eq "$(feat sn0 rx-vlan-offload ns0)" off "rx-vlan-offload (not implemented)"
 

@@ -104,9 +104,11 @@ kset gro off
 wire_check "GRO off"
 kset gro on
 pflags zerocopy on
+kset sg on tx on tso on gso on
 in_netns ns0 ethtool -k sn0 | grep -E '^(tx-checksumming|scatter-gather|tcp-segmentation-offload):' | sed 's/^/# zerocopy: /'
 wire_check "zero-copy"
 pflags zerocopy off
+kset sg off tx off tso off
 unload_snull
 ip -all netns delete
 
@@ -131,4 +133,6 @@ book_pair
 book_check "book mode"
 ethtool --set-priv-flags sn0 zerocopy on || fail "zerocopy on sn0"
 ethtool --set-priv-flags sn1 zerocopy on || fail "zerocopy on sn1"
+ethtool -K sn0 sg on tx on tso on gso on >/dev/null && ethtool -K sn1 sg on tx on tso on gso on >/dev/null ||
+	fail "ethtool -K offloads on (book mode, zero-copy)"
 book_check "book mode, zero-copy"
