@@ -172,8 +172,8 @@ struct snull_hwrx_stats {
 };
 
 /* Counters written by ndo_start_xmit (TX queue lock held), ndo_tx_timeout
- * (called with all TX locks held) and the reset path (takes the TX lock:
- * the watchdog may count a timeout at the same moment).
+ * (netif_tx_lock() held: every queue frozen) and the reset path (takes
+ * netif_tx_lock too: the watchdog may count a timeout at that moment).
  */
 struct snull_xmit_stats {
 	u64_stats_t tx_flushed;		/* never sent: on the ring at a stop */

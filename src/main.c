@@ -69,8 +69,8 @@
  *   With lockup=N the TX engine hangs on every Nth frame (and with the
  *   stall_tx fault knob on every frame).  The doorbell reports the hang,
  *   xmit stops the queue and, after `timeout` jiffies, the watchdog
- *   calls ndo_tx_timeout() in softirq context with the TX locks held.  It
- *   only counts and schedules reset_work; snull_reset_task() takes rtnl
+ *   calls ndo_tx_timeout() in softirq context under netif_tx_lock().
+ *   It only counts and schedules reset_work; snull_reset_task() takes rtnl
  *   and resets the hardware in process context: snull_quiesce(), then
  *   snull_start() on the same rings, which allocates nothing and so
  *   cannot fail.

@@ -366,7 +366,7 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 }
 
 /*
- * Called by the watchdog timer (softirq, all TX locks held) when the queue
+ * Called by the watchdog timer (softirq, netif_tx_lock() held) when the queue
  * has been stopped longer than watchdog_timeo.  Nothing here may sleep, so
  * the reset itself runs in a work item.
  */
@@ -374,8 +374,10 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 {
 	struct snull_priv *priv = netdev_priv(dev);
 
-	/* The watchdog holds every TX lock: xmit_stats is ours to write. */
-	lockdep_assert_held(&netdev_get_tx_queue(dev, txqueue)->_xmit_lock);
+	/* The watchdog holds netif_tx_lock(): every queue frozen, so no
+	 * xmit runs and xmit_stats is ours to write.
+	 */
+	lockdep_assert_held(&dev->tx_global_lock);
 	u64_stats_update_begin(&priv->xmit_stats.syncp);
 	u64_stats_inc(&priv->xmit_stats.tx_timeouts);
 	u64_stats_update_end(&priv->xmit_stats.syncp);
