@@ -48,7 +48,7 @@ struct snull_rx_frame {
 void snull_hw_init(struct snull_priv *priv);
 void snull_hw_attach_rings(struct snull_hw *hw, struct snull_tx_desc *tx,
 			   u32 tx_size, struct snull_rx_desc *rx, u32 rx_size,
-			   u32 rx_posted, u32 buf_len);
+			   u32 buf_len);
 void snull_hw_detach_rings(struct snull_hw *hw);
 void snull_hw_start(struct snull_priv *priv);
 void snull_hw_stop(struct snull_priv *priv);

@@ -140,13 +140,13 @@ void snull_hw_irq_unmask(struct snull_priv *priv)
 
 /*
  * Point the engines at descriptor rings in driver memory, as a driver
- * writes a ring's base, length and tail registers: @rx_posted RX slots
- * from the start already hold buffers.  Engines stopped; the indices
- * start from zero.
+ * writes a ring's base and length registers.  Engines stopped; the
+ * indices start from zero, nothing posted yet (snull_hw_rx_post() is the
+ * tail register).
  */
 void snull_hw_attach_rings(struct snull_hw *hw, struct snull_tx_desc *tx,
 			   u32 tx_size, struct snull_rx_desc *rx, u32 rx_size,
-			   u32 rx_posted, u32 buf_len)
+			   u32 buf_len)
 {
 	WARN_ON_ONCE(test_bit(SNULL_HW_RUNNING, &hw->flags));
 	hw->tx.desc = tx;
@@ -157,7 +157,7 @@ void snull_hw_attach_rings(struct snull_hw *hw, struct snull_tx_desc *tx,
 	hw->rx.desc = rx;
 	hw->rx.size = rx_size;
 	hw->rx.buf_len = buf_len;
-	hw->rx.posted = rx_posted;
+	hw->rx.posted = 0;
 	hw->rx.filled = 0;
 	hw->rx.next = 0;
 }

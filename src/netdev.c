@@ -118,8 +118,7 @@ void snull_rings_swap(struct snull_priv *priv, struct snull_rings *r)
 	if (priv->rings.tx)
 		snull_hw_attach_rings(&priv->hw, priv->rings.tx,
 				      priv->rings.tx_size, priv->rings.rx,
-				      priv->rings.rx_size, 0,
-				      priv->rings.buf_len);
+				      priv->rings.rx_size, priv->rings.buf_len);
 	else
 		snull_hw_detach_rings(&priv->hw);
 }
