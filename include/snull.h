@@ -10,13 +10,12 @@
  *   TX queue lock      (the core's HARD_TX_LOCK) serialises ndo_start_xmit,
  *                      so the TX ring producer and this device's TX engine
  *                      never run twice at once.
- *   hw.rx_lock         serialises the writers of this device's RX ring: the
- *                      peer's TX engine ("DMA" in from the wire) and the
- *                      control path that enables/disables reception and
- *                      programs the RX filter.  Never taken by the consumer.
+ *   NAPI / ISR         the single consumer of the rings: tx_clean, rx_next
+ *                      and the RX buffers (posting, refill).
  *   u64_stats syncps   one per writer context, see struct snull_priv.
  *
- * Nesting: sender's TX queue lock -> receiver's hw.rx_lock -> hrtimer base.
+ * The device (src/hw/) has locks of its own, behind its registers; the
+ * TX queue lock is held when xmit writes TDT, which runs the TX engine.
  */
 #ifndef _SNULL_H
 #define _SNULL_H
@@ -32,6 +31,7 @@
 #include <linux/rtnetlink.h>
 
 #include "snull_compat.h"
+#include "snull_hw.h"
 
 #define SNULL_DRV_NAME		"snull"
 #define SNULL_DRV_VERSION	"2.0.0"
@@ -44,8 +44,6 @@
 #define SNULL_MAX_PAIRS		16
 #define SNULL_COALESCE_MAX_USECS 100000	/* 100 ms: longer only hides bugs */
 
-/* Hash filter size: 64 bins indexed by the top 6 bits of the CRC-32. */
-#define SNULL_MC_HASH_BITS	6
 /* Above this many groups the driver stops hashing and sets all-multi. */
 #define SNULL_MC_MAX_GROUPS	32
 
@@ -54,65 +52,6 @@ enum {
 	SNULL_PFLAG_FLIP,	/* the book's third-octet address trick */
 	SNULL_PFLAG_ZEROCOPY,	/* hand the sender's skb over, no "DMA" copy */
 	SNULL_PFLAG_COUNT,
-};
-
-/* Interrupt causes: bits of the status and mask "registers". */
-#define SNULL_IRQ_RX		BIT(0)	/* frames written, or RX ring was empty */
-#define SNULL_IRQ_TX		BIT(1)	/* TX descriptors completed */
-#define SNULL_IRQ_ALL		(SNULL_IRQ_RX | SNULL_IRQ_TX)
-
-/* RX control register bits, written by ndo_set_rx_mode. */
-#define SNULL_RXCTL_PROMISC	BIT(0)
-#define SNULL_RXCTL_ALLMULTI	BIT(1)
-
-/* Descriptor status written back by the simulated hardware. */
-#define SNULL_DESC_DONE		BIT(0)	/* hardware finished with the slot */
-#define SNULL_DESC_CSUM		BIT(1)	/* rx: csum holds CHECKSUM_COMPLETE */
-#define SNULL_DESC_SKB		BIT(2)	/* rx: zero-copy, skb is the sender's */
-#define SNULL_DESC_NOCARRIER	BIT(3)	/* tx: nobody listening on the wire */
-
-struct snull_tx_desc {
-	struct sk_buff *skb;
-	u32 len;
-	u32 status;
-};
-
-struct snull_rx_desc {
-	struct page *page;	/* posted buffer (from the page pool) */
-	struct sk_buff *frame;	/* zero-copy: the sender's skb; else NULL */
-	u32 len;
-	u32 status;
-	__wsum csum;
-};
-
-/*
- * TX ring.  Free-running u32 indices, slot = index & (size - 1).
- *   head:  next slot ndo_start_xmit fills           (xmit only)
- *   done:  slots below are completed by the engine  (xmit; release)
- *   clean: next slot the driver reclaims            (poll/ISR; release)
- */
-struct snull_tx_ring {
-	struct snull_tx_desc *desc;
-	u32 size;
-	u32 head;
-	u32 done;
-	u32 clean;
-};
-
-/*
- * RX ring.
- *   posted: buffers handed to the hardware up to here (poll/ISR; release)
- *   filled: frames the hardware wrote up to here     (rx_lock; release)
- *   next:   next frame the driver passes up          (poll/ISR only)
- * Invariant: next <= filled <= posted <= next + size.
- */
-struct snull_rx_ring {
-	struct snull_rx_desc *desc;
-	u32 size;
-	u32 buf_len;
-	u32 posted;
-	u32 filled;
-	u32 next;
 };
 
 /*
@@ -157,20 +96,6 @@ struct snull_irq_stats {
 	struct u64_stats_sync syncp;
 };
 
-/* Counters the "hardware" keeps for frames arriving from the wire.  Written
- * by the peer's TX engine with our hw.rx_lock held.
- */
-struct snull_hwrx_stats {
-	u64_stats_t rx_missed;		/* ring full: no posted buffer */
-	u64_stats_t rx_length_errors;	/* runt, or larger than the buffer */
-	u64_stats_t mc_filtered;	/* multicast not in the filter */
-	u64_stats_t uc_filtered;	/* unicast for another MAC */
-	u64_stats_t promisc_accepted;	/* accepted only because promisc */
-	u64_stats_t rx_corrupted;	/* fault injection: bit flipped */
-	u64_stats_t rx_fault_dropped;	/* fault injection: dropped */
-	struct u64_stats_sync syncp;
-};
-
 /* Counters written by ndo_start_xmit (TX queue lock held), ndo_tx_timeout
  * (netif_tx_lock() held: every queue frozen) and the reset path (takes
  * netif_tx_lock too: the watchdog may count a timeout at that moment).
@@ -183,55 +108,20 @@ struct snull_xmit_stats {
 	struct u64_stats_sync syncp;
 };
 
-/* Fault knobs (debugfs), read locklessly by the data path. */
-struct snull_faults {
-	u32 drop_permille;	/* drop this many of every 1000 frames on rx */
-	u32 corrupt_permille;	/* flip one payload bit in this many */
-	u32 delay_us;		/* added to every interrupt's delay */
-	u32 stall_tx;		/* non-zero: the TX engine hangs */
+/* A debugfs fault knob: one of the device's fault registers. */
+struct snull_fault_knob {
+	struct snull_priv *priv;
+	u32 reg;
+	u32 max;
 };
 
-/* The simulated NIC: everything only src/hw.c may touch directly. */
-struct snull_hw {
-	struct snull_tx_ring tx;
-	struct snull_rx_ring rx;
-
-	/* Interrupt "registers": status is set by the hardware and cleared by
-	 * the ISR reading it; mask is written by the driver.
-	 */
-	atomic_t irq_status;
-	atomic_t irq_mask;
-	atomic_t rx_pending;		/* frames since the last interrupt */
-	unsigned long flags;		/* SNULL_HW_* bits */
-	struct hrtimer irq_timer;	/* the interrupt line */
-
-	/* Coalescing, written under rtnl, read by the hardware. */
-	u32 rx_usecs;
-	u32 rx_frames;
-	u32 tx_usecs;
-
-	/* RX side, writers serialised by rx_lock (see top of file). */
-	spinlock_t rx_lock;
-	bool rx_enabled;
-	u32 rx_ctl;			/* SNULL_RXCTL_* */
-	u64 mc_hash;
-	u8 mac[ETH_ALEN];
-
-	/* TX engine state, xmit context only (or with xmit stopped). */
-	u32 tx_engine_count;		/* frames processed, for lockup= */
-	bool tx_hung;
-
-	struct snull_faults faults;
-};
-
-#define SNULL_HW_IRQ_ARMED	0	/* irq_timer is queued */
-#define SNULL_HW_RUNNING	1	/* engines enabled: between start/stop */
+#define SNULL_FAULT_KNOBS	4
 
 struct snull_priv {
 	struct net_device *dev;
 	struct net_device __rcu *peer;	/* rtnl writes; data path reads */
 	struct napi_struct napi;
-	struct snull_hw hw;
+	struct snull_hw *hw;		/* the card, from ndo_init on */
 
 	bool use_napi;			/* fixed at creation */
 	bool hw_up;			/* rings allocated, engines on; rtnl */
@@ -248,12 +138,25 @@ struct snull_priv {
 	struct snull_rings rings;
 	u32 rings_allocated;		/* sets swapped in for the stack */
 
+	/* The driver's ring indices, free-running as the device's (see
+	 * snull_regs.h); zeroed with the rings' registers by snull_start().
+	 *   tx_next:  next TX slot xmit fills; TDT shadow     (xmit only)
+	 *   tx_clean: next TX slot to reclaim  (poll/ISR; xmit reads it)
+	 *   rx_tail:  next RX slot to post; RDT shadow          (poll/ISR)
+	 *   rx_next:  next RX slot to pass up                   (poll/ISR)
+	 */
+	u32 tx_next;
+	u32 tx_clean;
+	u32 rx_tail;
+	u32 rx_next;
+	u32 rx_head;			/* RDH as last read (poll/ISR) */
+
 	struct work_struct reset_work;	/* the tx_timeout recovery */
 	struct dentry *debugfs;
+	struct snull_fault_knob fault_knobs[SNULL_FAULT_KNOBS];
 
 	struct snull_poll_stats poll_stats;
 	struct snull_irq_stats irq_stats;
-	struct snull_hwrx_stats hwrx_stats;
 	struct snull_xmit_stats xmit_stats;
 };
 
@@ -281,6 +184,8 @@ int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
 		      u32 tx_size, u32 rx_size, u32 mtu);
 void snull_rings_free(struct snull_rings *r);
 void snull_rings_swap(struct snull_priv *priv, struct snull_rings *r);
+void snull_program_rings(struct snull_priv *priv);
+void snull_update_ctrl(struct snull_priv *priv, netdev_features_t features);
 void snull_quiesce(struct snull_priv *priv);
 void snull_start(struct snull_priv *priv);
 int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
@@ -289,11 +194,34 @@ void snull_get_stats64(struct net_device *dev,
 		       struct rtnl_link_stats64 *stats);
 void snull_set_zerocopy(struct snull_priv *priv, bool on);
 
+/* A received frame, as its RX descriptor describes it. */
+struct snull_rx_frame {
+	struct page *page;	/* copy mode: the buffer holding the frame */
+	struct sk_buff *skb;	/* zero-copy: the sender's skb */
+	u32 len;
+	u32 status;		/* SNULL_DESC_* */
+	__wsum csum;
+};
+
+/* Register dump layout for ethtool -d (version 1). */
+struct snull_regs {
+	u32 irq_status;
+	u32 irq_mask;
+	u32 rx_ctl;
+	u32 running;
+	u32 tx_size, tx_head, tx_done, tx_clean, tx_hung;
+	u32 rx_size, rx_buf_len, rx_posted, rx_filled, rx_next;
+	u32 rx_usecs, rx_frames, tx_usecs;
+	u32 mc_hash_lo, mc_hash_hi;
+};
+
+void snull_read_regs(struct snull_priv *priv, struct snull_regs *regs);
+
 /* src/napi.c: the driver's interrupt and completion side */
-irqreturn_t snull_interrupt(struct snull_priv *priv);
+irqreturn_t snull_interrupt(int irq, void *data);
 int snull_poll(struct napi_struct *napi, int budget);
 int snull_rx_refill(struct snull_priv *priv, gfp_t gfp);
-struct snull_rx_frame;
+bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame);
 void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f);
 void snull_tx_clean(struct snull_priv *priv, int budget);
 
@@ -319,6 +247,23 @@ void snull_debugfs_del(struct snull_priv *priv);
 static inline bool snull_flip_on(const struct snull_priv *priv)
 {
 	return test_bit(SNULL_PFLAG_FLIP, &priv->pflags);
+}
+
+/* The device's registers: the driver's only way to the hardware. */
+static inline u32 snull_rd32(const struct snull_priv *priv, u32 reg)
+{
+	return snull_hw_rd32(priv->hw, reg);
+}
+
+static inline void snull_wr32(const struct snull_priv *priv, u32 reg, u32 val)
+{
+	snull_hw_wr32(priv->hw, reg, val);
+}
+
+/* TX slots free for xmit; tx_clean moves under it on another CPU. */
+static inline u32 snull_tx_free(const struct snull_priv *priv)
+{
+	return priv->rings.tx_size - (priv->tx_next - READ_ONCE(priv->tx_clean));
 }
 
 #endif /* _SNULL_H */

@@ -7,6 +7,8 @@
  *   receiver:  snull_isr -> snull_rx ... -> snull_poll
  *   sender:    snull_isr -> snull_tx_clean -> snull_poll
  *
+ * snull_dma, snull_irq_raise and snull_tx_hang are the device's own
+ * (include/snull_hw_trace.h), named by the device's configuration name.
  * snull_poll is logged as the poll returns, with the number of frames it
  * passed up (as the core's napi:napi_poll), so it follows their snull_rx
  * events; with use_napi=0 the ISR calls snull_rx itself and there is no
@@ -46,22 +48,6 @@ DEFINE_EVENT(snull_skb_class, snull_rx,
 	     TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
 	     TP_ARGS(dev, skb));
 
-TRACE_EVENT(snull_dma,
-	    TP_PROTO(const struct net_device *from,
-		     const struct net_device *to, unsigned int len,
-		     bool zerocopy),
-	    TP_ARGS(from, to, len, zerocopy),
-	    TP_STRUCT__entry(__array(char, from, IFNAMSIZ)
-			     __array(char, to, IFNAMSIZ)
-			     __field(unsigned int, len)
-			     __field(bool, zerocopy)),
-	    TP_fast_assign(memcpy(__entry->from, from->name, IFNAMSIZ);
-			   memcpy(__entry->to, to->name, IFNAMSIZ);
-			   __entry->len = len;
-			   __entry->zerocopy = zerocopy;),
-	    TP_printk("%s -> %s len=%u %s", __entry->from, __entry->to,
-		      __entry->len, __entry->zerocopy ? "zerocopy" : "copy"));
-
 DECLARE_EVENT_CLASS(snull_dev_u32_class,
 		    TP_PROTO(const struct net_device *dev, u32 value),
 		    TP_ARGS(dev, value),
@@ -71,11 +57,6 @@ DECLARE_EVENT_CLASS(snull_dev_u32_class,
 				   __entry->value = value;),
 		    TP_printk("dev=%s %#x", __entry->name, __entry->value));
 
-/* value: SNULL_IRQ_* causes latched (1 = RX, 2 = TX) */
-DEFINE_EVENT(snull_dev_u32_class, snull_irq_raise,
-	     TP_PROTO(const struct net_device *dev, u32 value),
-	     TP_ARGS(dev, value));
-
 /* value: status the ISR read and cleared; 0 = spurious */
 DEFINE_EVENT(snull_dev_u32_class, snull_isr,
 	     TP_PROTO(const struct net_device *dev, u32 value),
@@ -83,11 +64,6 @@ DEFINE_EVENT(snull_dev_u32_class, snull_isr,
 
 /* value: TX descriptors reclaimed */
 DEFINE_EVENT(snull_dev_u32_class, snull_tx_clean,
-	     TP_PROTO(const struct net_device *dev, u32 value),
-	     TP_ARGS(dev, value));
-
-/* value: ring index of the descriptor the engine hung on */
-DEFINE_EVENT(snull_dev_u32_class, snull_tx_hang,
 	     TP_PROTO(const struct net_device *dev, u32 value),
 	     TP_ARGS(dev, value));
 

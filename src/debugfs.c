@@ -20,7 +20,6 @@
 #include <linux/ethtool.h>
 
 #include "snull.h"
-#include "snull_hw.h"
 
 static struct dentry *snull_debugfs_root;
 
@@ -29,7 +28,7 @@ static int snull_regs_show(struct seq_file *m, void *v)
 	struct snull_priv *priv = m->private;
 	struct snull_regs r;
 
-	snull_hw_read_regs(priv, &r);
+	snull_read_regs(priv, &r);
 	seq_printf(m, "irq_status  %#x\nirq_mask    %#x\nrx_ctl      %#x\n",
 		   r.irq_status, r.irq_mask, r.rx_ctl);
 	seq_printf(m, "running     %u\ntx_hung     %u\n", r.running, r.tx_hung);
@@ -45,7 +44,7 @@ static int snull_rings_show(struct seq_file *m, void *v)
 	struct snull_priv *priv = m->private;
 	struct snull_regs r;
 
-	snull_hw_read_regs(priv, &r);
+	snull_read_regs(priv, &r);
 	seq_printf(m, "tx size %u head %u done %u clean %u in_flight %u\n",
 		   r.tx_size, r.tx_head, r.tx_done, r.tx_clean,
 		   r.tx_head - r.tx_clean);
@@ -85,42 +84,41 @@ static int snull_stats_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(snull_stats);
 
-/* Fault knobs: u32 fields of priv->hw.faults, each with an upper bound. */
+/*
+ * Fault knobs: the device's fault-injection registers, each with an upper
+ * bound.  Each file's data is one of priv->fault_knobs.
+ */
 static int snull_fault_get(void *data, u64 *val)
 {
-	*val = READ_ONCE(*(u32 *)data);
+	const struct snull_fault_knob *k = data;
+
+	*val = snull_rd32(k->priv, k->reg);
 	return 0;
 }
 
-static int snull_fault_set(void *data, u64 val, u64 max)
+static int snull_fault_set(void *data, u64 val)
 {
-	if (val > max)
+	const struct snull_fault_knob *k = data;
+
+	if (val > k->max)
 		return -EINVAL;
-	WRITE_ONCE(*(u32 *)data, val);
+	snull_wr32(k->priv, k->reg, val);
 	return 0;
 }
 
-static int snull_permille_set(void *data, u64 val)
-{
-	return snull_fault_set(data, val, 1000);
-}
-
-static int snull_usecs_set(void *data, u64 val)
-{
-	return snull_fault_set(data, val, SNULL_COALESCE_MAX_USECS);
-}
-
-static int snull_bool_set(void *data, u64 val)
-{
-	return snull_fault_set(data, val, 1);
-}
-
-DEFINE_DEBUGFS_ATTRIBUTE(snull_permille_fops, snull_fault_get,
-			 snull_permille_set, "%llu\n");
-DEFINE_DEBUGFS_ATTRIBUTE(snull_usecs_fops, snull_fault_get, snull_usecs_set,
+DEFINE_DEBUGFS_ATTRIBUTE(snull_fault_fops, snull_fault_get, snull_fault_set,
 			 "%llu\n");
-DEFINE_DEBUGFS_ATTRIBUTE(snull_bool_fops, snull_fault_get, snull_bool_set,
-			 "%llu\n");
+
+static const struct {
+	const char *name;
+	u32 reg;
+	u32 max;
+} snull_faults[SNULL_FAULT_KNOBS] = {
+	{ "drop_permille",	SNULL_FAULT_DROP,	1000 },
+	{ "corrupt_permille",	SNULL_FAULT_CORRUPT,	1000 },
+	{ "delay_us",		SNULL_FAULT_DELAY,	SNULL_COALESCE_MAX_USECS },
+	{ "stall_tx",		SNULL_FAULT_STALL,	1 },
+};
 
 /* The directory name: the device name, unless another netns took it. */
 static struct dentry *snull_debugfs_dir(struct snull_priv *priv)
@@ -140,8 +138,8 @@ static struct dentry *snull_debugfs_dir(struct snull_priv *priv)
 /* rtnl held, after register_netdevice(); failures only lose debugfs. */
 void snull_debugfs_add(struct snull_priv *priv)
 {
-	struct snull_faults *f = &priv->hw.faults;
 	struct dentry *dir = snull_debugfs_dir(priv);
+	unsigned int i;
 
 	ASSERT_RTNL();
 	if (IS_ERR(dir))
@@ -150,14 +148,15 @@ void snull_debugfs_add(struct snull_priv *priv)
 	debugfs_create_file("regs", 0400, dir, priv, &snull_regs_fops);
 	debugfs_create_file("rings", 0400, dir, priv, &snull_rings_fops);
 	debugfs_create_file("stats", 0400, dir, priv, &snull_stats_fops);
-	debugfs_create_file_unsafe("drop_permille", 0600, dir, &f->drop_permille,
-				   &snull_permille_fops);
-	debugfs_create_file_unsafe("corrupt_permille", 0600, dir,
-				   &f->corrupt_permille, &snull_permille_fops);
-	debugfs_create_file_unsafe("delay_us", 0600, dir, &f->delay_us,
-				   &snull_usecs_fops);
-	debugfs_create_file_unsafe("stall_tx", 0600, dir, &f->stall_tx,
-				   &snull_bool_fops);
+	for (i = 0; i < SNULL_FAULT_KNOBS; i++) {
+		struct snull_fault_knob *k = &priv->fault_knobs[i];
+
+		k->priv = priv;
+		k->reg = snull_faults[i].reg;
+		k->max = snull_faults[i].max;
+		debugfs_create_file_unsafe(snull_faults[i].name, 0600, dir, k,
+					   &snull_fault_fops);
+	}
 }
 
 /* From the destructor: waits for open files' handlers to finish. */

@@ -6,7 +6,6 @@
 #include <linux/ethtool.h>
 
 #include "snull.h"
-#include "snull_hw.h"
 
 /* ---- statistics (ethtool -S) ------------------------------------------- */
 
@@ -46,12 +45,13 @@ static const struct snull_stat_desc snull_irq_descs[] = {
 	SNULL_STAT(snull_irq_stats, irq_spurious, "irq_spurious"),
 };
 
-static const struct snull_stat_desc snull_hwrx_descs[] = {
-	SNULL_STAT(snull_hwrx_stats, mc_filtered, "rx_mc_filtered"),
-	SNULL_STAT(snull_hwrx_stats, uc_filtered, "rx_uc_filtered"),
-	SNULL_STAT(snull_hwrx_stats, promisc_accepted, "rx_promisc_accepted"),
-	SNULL_STAT(snull_hwrx_stats, rx_fault_dropped, "rx_fault_dropped"),
-	SNULL_STAT(snull_hwrx_stats, rx_corrupted, "rx_fault_corrupted"),
+/* The device's own counters: offset is a 64-bit counter register. */
+static const struct snull_stat_desc snull_hw_descs[] = {
+	{ "rx_mc_filtered",		SNULL_MCF },
+	{ "rx_uc_filtered",		SNULL_UCF },
+	{ "rx_promisc_accepted",	SNULL_PRC },
+	{ "rx_fault_dropped",		SNULL_FDC },
+	{ "rx_fault_corrupted",		SNULL_FCC },
 };
 
 static const struct snull_stat_desc snull_xmit_descs[] = {
@@ -64,9 +64,11 @@ static const struct snull_stat_desc snull_xmit_descs[] = {
 struct snull_stat_group {
 	const struct snull_stat_desc *descs;
 	unsigned int count;
-	size_t base;		/* offset of the group in snull_priv */
+	size_t base;		/* offset of the group in snull_priv, or */
 	size_t syncp;		/* offset of its syncp within the group */
 };
+
+#define SNULL_STAT_DEVICE	SIZE_MAX	/* ... the device's registers */
 
 static const struct snull_stat_group snull_stat_groups[] = {
 	{ snull_poll_descs, ARRAY_SIZE(snull_poll_descs),
@@ -75,9 +77,7 @@ static const struct snull_stat_group snull_stat_groups[] = {
 	{ snull_irq_descs, ARRAY_SIZE(snull_irq_descs),
 	  offsetof(struct snull_priv, irq_stats),
 	  offsetof(struct snull_irq_stats, syncp) },
-	{ snull_hwrx_descs, ARRAY_SIZE(snull_hwrx_descs),
-	  offsetof(struct snull_priv, hwrx_stats),
-	  offsetof(struct snull_hwrx_stats, syncp) },
+	{ snull_hw_descs, ARRAY_SIZE(snull_hw_descs), SNULL_STAT_DEVICE, 0 },
 	{ snull_xmit_descs, ARRAY_SIZE(snull_xmit_descs),
 	  offsetof(struct snull_priv, xmit_stats),
 	  offsetof(struct snull_xmit_stats, syncp) },
@@ -100,10 +100,18 @@ static void snull_get_ethtool_stats(struct net_device *dev,
 
 	for (g = 0; g < ARRAY_SIZE(snull_stat_groups); g++) {
 		const struct snull_stat_group *grp = &snull_stat_groups[g];
-		const u8 *base = (const u8 *)priv + grp->base;
-		const struct u64_stats_sync *syncp = (const void *)(base +
-								    grp->syncp);
+		const struct u64_stats_sync *syncp;
+		const u8 *base;
 
+		if (grp->base == SNULL_STAT_DEVICE) {
+			for (i = 0; i < grp->count; i++)
+				data[i] = snull_hw_rd64(priv->hw,
+							grp->descs[i].offset);
+			data += grp->count;
+			continue;
+		}
+		base = (const u8 *)priv + grp->base;
+		syncp = (const void *)(base + grp->syncp);
 		do {
 			start = u64_stats_fetch_begin(syncp);
 			for (i = 0; i < grp->count; i++)
@@ -271,9 +279,9 @@ static int snull_get_coalesce(struct net_device *dev,
 {
 	struct snull_priv *priv = netdev_priv(dev);
 
-	snull_hw_get_coalesce(&priv->hw, &ec->rx_coalesce_usecs,
-			      &ec->rx_max_coalesced_frames,
-			      &ec->tx_coalesce_usecs);
+	ec->rx_coalesce_usecs = snull_rd32(priv, SNULL_ITR_RX);
+	ec->rx_max_coalesced_frames = snull_rd32(priv, SNULL_ITR_RXF);
+	ec->tx_coalesce_usecs = snull_rd32(priv, SNULL_ITR_TX);
 	return 0;
 }
 
@@ -295,9 +303,10 @@ static int snull_set_coalesce(struct net_device *dev,
 				   "rx-frames is limited to the largest ring, 4096");
 		return -EINVAL;
 	}
-	snull_hw_set_coalesce(&priv->hw, ec->rx_coalesce_usecs,
-			      ec->rx_max_coalesced_frames,
-			      ec->tx_coalesce_usecs);
+	/* Picked up by the next interrupt the device raises. */
+	snull_wr32(priv, SNULL_ITR_RX, ec->rx_coalesce_usecs);
+	snull_wr32(priv, SNULL_ITR_RXF, ec->rx_max_coalesced_frames);
+	snull_wr32(priv, SNULL_ITR_TX, ec->tx_coalesce_usecs);
 	return 0;
 }
 
@@ -314,7 +323,7 @@ static void snull_get_regs(struct net_device *dev, struct ethtool_regs *regs,
 	struct snull_priv *priv = netdev_priv(dev);
 
 	regs->version = 1;
-	snull_hw_read_regs(priv, p);
+	snull_read_regs(priv, p);
 }
 
 #define SNULL_TEST_LEN	128
@@ -333,32 +342,53 @@ static void snull_test_pattern(const struct net_device *dev, u8 *frame)
 }
 
 /*
- * Loop one frame through this device's own engine, on the test rings
- * attached in place of the stack's, and compare it.
+ * Loop one frame through this device's own engine, on the test rings in
+ * place of the stack's: CTRL.LOOP sends it into our own RX ring, off the
+ * wire, with every interrupt masked; the rings are read back by hand.
  */
 static int snull_loopback_test(struct snull_priv *priv)
 {
+	struct snull_rings *r = &priv->rings;
 	struct net_device *dev = priv->dev;
 	struct snull_rx_frame frame;
 	u8 expect[SNULL_TEST_LEN];
+	struct snull_tx_desc *d;
 	struct sk_buff *skb;
-	int err;
+	int err = 0;
 
-	snull_rx_refill(priv, GFP_KERNEL);	/* posts the buffers it has */
 	skb = netdev_alloc_skb(dev, SNULL_TEST_LEN);
 	if (!skb)
 		return -ENOMEM;
 	snull_test_pattern(dev, skb_put(skb, SNULL_TEST_LEN));
 	snull_test_pattern(dev, expect);
 
-	err = snull_hw_loopback(priv, skb, &frame);	/* consumes skb */
-	if (err)
-		return err;
-	if (frame.len != SNULL_TEST_LEN ||
-	    memcmp(page_address(frame.page) + SNULL_RX_HEADROOM, expect,
-		   SNULL_TEST_LEN))
+	snull_program_rings(priv);
+	snull_rx_refill(priv, GFP_KERNEL);	/* posts the buffers it has */
+	snull_wr32(priv, SNULL_CTRL, SNULL_CTRL_LOOP | SNULL_CTRL_EN);
+
+	d = &r->tx[0];
+	d->skb = skb;
+	d->len = skb->len;
+	d->status = 0;
+	priv->tx_next = 1;
+	local_bh_disable();	/* the engine runs as from xmit */
+	snull_wr32(priv, SNULL_TDT, priv->tx_next);
+	local_bh_enable();
+
+	if (!snull_rx_pop(priv, &frame)) {
 		err = -EIO;
-	snull_rx_frame_free(priv, &frame);
+	} else {
+		if (frame.len != SNULL_TEST_LEN ||
+		    memcmp(page_address(frame.page) + SNULL_RX_HEADROOM,
+			   expect, SNULL_TEST_LEN))
+			err = -EIO;
+		snull_rx_frame_free(priv, &frame);
+	}
+	snull_wr32(priv, SNULL_CTRL, 0);
+	if (snull_rd32(priv, SNULL_TDH) != priv->tx_next)
+		err = -EIO;
+	dev_kfree_skb(d->skb);
+	d->skb = NULL;
 	return err;
 }
 
@@ -442,6 +472,8 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 
 	if (changed & BIT(SNULL_PFLAG_ZEROCOPY))
 		snull_set_zerocopy(priv, flags & BIT(SNULL_PFLAG_ZEROCOPY));
+	/* Both are modes of the device (CTRL.FLIP, CTRL.ZC). */
+	snull_update_ctrl(priv, dev->features);
 	return 0;
 }
 

@@ -209,6 +209,7 @@ int snull_pair_register(struct net_device *dev, struct net_device *peer,
 
 	rcu_assign_pointer(priv->peer, peer);
 	rcu_assign_pointer(ppriv->peer, dev);
+	snull_wire_connect(priv->hw, ppriv->hw);
 	snull_debugfs_add(ppriv);
 	snull_debugfs_add(priv);
 	return 0;

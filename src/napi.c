@@ -9,7 +9,6 @@
  * as the book's driver does.
  */
 #include "snull.h"
-#include "snull_hw.h"
 #include "snull_trace.h"
 
 /*
@@ -25,22 +24,66 @@
  */
 int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 {
-	struct page **slot;
+	struct snull_rings *r = &priv->rings;
+	u32 tail = priv->rx_tail;
+	int err = 0;
 
-	while ((slot = snull_hw_rx_slot(&priv->hw))) {
+	while (tail - priv->rx_next < r->rx_size) {
+		struct page **slot = &r->rx[tail & (r->rx_size - 1)].page;
+
 		if (!*slot) {
-			*slot = page_pool_alloc_pages(priv->rings.page_pool,
+			*slot = page_pool_alloc_pages(r->page_pool,
 						      gfp | __GFP_NOWARN);
 			if (unlikely(!*slot)) {
 				u64_stats_update_begin(&priv->poll_stats.syncp);
 				u64_stats_inc(&priv->poll_stats.rx_alloc_failed);
 				u64_stats_update_end(&priv->poll_stats.syncp);
-				return -ENOMEM;
+				err = -ENOMEM;
+				break;
 			}
 		}
-		snull_hw_rx_post(&priv->hw);
+		tail++;
 	}
-	return 0;
+	/* One tail write for the batch; it publishes the buffer pointers. */
+	if (tail != priv->rx_tail) {
+		priv->rx_tail = tail;
+		snull_wr32(priv, SNULL_RDT, tail);
+	}
+	return err;
+}
+
+/*
+ * Next frame the device wrote back, or false.  Poll/ISR context, or with
+ * the device stopped.  RDH is read again only when the frames it showed
+ * last time are used up.
+ */
+bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame)
+{
+	struct snull_rings *r = &priv->rings;
+	struct snull_rx_desc *d;
+
+	if (priv->rx_next == priv->rx_head) {
+		priv->rx_head = snull_rd32(priv, SNULL_RDH);
+		if (priv->rx_next == priv->rx_head)
+			return false;
+	}
+	d = &r->rx[priv->rx_next & (r->rx_size - 1)];
+	frame->len = d->len;
+	frame->status = d->status;
+	frame->csum = d->csum;
+	if (d->status & SNULL_DESC_SKB) {
+		/* Zero-copy: the posted buffer stays for the next frame. */
+		frame->skb = d->frame;
+		frame->page = NULL;
+		d->frame = NULL;
+	} else {
+		frame->skb = NULL;
+		frame->page = d->page;
+		d->page = NULL;
+	}
+	d->status = 0;
+	priv->rx_next++;
+	return true;
 }
 
 /* Return the buffer of a frame that will not be passed up. */
@@ -73,7 +116,11 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 		skb = netdev_alloc_skb_ip_align(priv->dev, f->len);
 		if (likely(skb))
 			skb_put_data(skb, va + SNULL_RX_HEADROOM, f->len);
-		snull_hw_rx_keep(&priv->hw, f->page);
+		/* Back on its slot, which is free: below rx_next, and a
+		 * full ring ends one short of it.  The refill posts it again.
+		 */
+		priv->rings.rx[(priv->rx_next - 1) &
+			       (priv->rings.rx_size - 1)].page = f->page;
 		return skb;
 	}
 
@@ -164,7 +211,7 @@ static int snull_rx(struct snull_priv *priv, int budget)
 	struct snull_rx_frame frame;
 	int done = 0;
 
-	while (done < budget && snull_hw_rx_pop(&priv->hw, &frame)) {
+	while (done < budget && snull_rx_pop(priv, &frame)) {
 		snull_rx_one(priv, &frame, &t);
 		done++;
 	}
@@ -193,24 +240,33 @@ static int snull_rx(struct snull_priv *priv, int budget)
 void snull_tx_clean(struct snull_priv *priv, int budget)
 {
 	struct snull_poll_stats *st = &priv->poll_stats;
+	struct snull_rings *r = &priv->rings;
 	struct net_device *dev = priv->dev;
 	unsigned int pkts = 0, bytes = 0, lost = 0, bql_bytes = 0;
-	struct sk_buff *skb;
-	u32 len, status;
+	u32 clean = priv->tx_clean, head;
 
-	while (snull_hw_tx_reap(&priv->hw, &skb, &len, &status)) {
-		if (status & SNULL_DESC_NOCARRIER) {
+	/* TDH: the engine's written-back descriptors are below it. */
+	head = snull_rd32(priv, SNULL_TDH);
+	while (clean != head) {
+		struct snull_tx_desc *d = &r->tx[clean & (r->tx_size - 1)];
+
+		if (d->status & SNULL_DESC_NOCARRIER) {
 			lost++;
 		} else {
 			pkts++;
-			bytes += len;
+			bytes += d->len;
 		}
-		bql_bytes += len;
-		if (skb)
-			napi_consume_skb(skb, budget);
+		bql_bytes += d->len;
+		/* NULL: zero-copy, the skb belongs to the receiver now. */
+		if (d->skb)
+			napi_consume_skb(d->skb, budget);
+		d->skb = NULL;
+		clean++;
 	}
 	if (!pkts && !lost)
 		return;
+	/* Release: slots read before xmit may reuse them. */
+	smp_store_release(&priv->tx_clean, clean);
 
 	trace_snull_tx_clean(dev, pkts + lost);
 	u64_stats_update_begin(&st->syncp);
@@ -226,21 +282,24 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	 * xmit then would post to rings it is about to free.
 	 */
 	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), pkts + lost,
-				   bql_bytes, snull_hw_tx_free(&priv->hw),
-				   priv->tx_ring_size / 4,
-				   !snull_hw_running(&priv->hw));
+				   bql_bytes, snull_tx_free(priv),
+				   r->tx_size / 4,
+				   !(snull_rd32(priv, SNULL_STATUS) &
+				     SNULL_STATUS_EN));
 }
 
 /*
- * The ISR, called from the hrtimer that models the interrupt line, in
- * hard-IRQ context with interrupts off (on PREEMPT_RT, softirq context,
- * as a threaded handler would run).  Keep it short: acknowledge, and
- * either defer to NAPI or (use_napi=0) do the book's per-frame work.
+ * The ISR, registered with the device as its interrupt handler: hard-IRQ
+ * context with interrupts off (on PREEMPT_RT, softirq context, as a
+ * threaded handler would run).  Keep it short: acknowledge (reading ICR
+ * clears it), and either defer to NAPI or (use_napi=0) do the book's
+ * per-frame work.
  */
-irqreturn_t snull_interrupt(struct snull_priv *priv)
+irqreturn_t snull_interrupt(int irq, void *data)
 {
+	struct snull_priv *priv = data;
 	struct snull_irq_stats *st = &priv->irq_stats;
-	u32 status = snull_hw_irq_ack(&priv->hw);
+	u32 status = snull_rd32(priv, SNULL_ICR);
 
 	trace_snull_isr(priv->dev, status);
 	u64_stats_update_begin(&st->syncp);
@@ -253,7 +312,7 @@ irqreturn_t snull_interrupt(struct snull_priv *priv)
 
 	if (priv->use_napi) {
 		/* Masked until the poll has drained the rings. */
-		snull_hw_irq_mask(&priv->hw);
+		snull_wr32(priv, SNULL_IMC, SNULL_IRQ_ALL);
 		u64_stats_inc(&st->irq_masked);
 		u64_stats_update_end(&st->syncp);
 		napi_schedule(&priv->napi);
@@ -292,6 +351,6 @@ int snull_poll(struct napi_struct *napi, int budget)
 	trace_snull_poll(priv->dev, budget, done);
 
 	if (done < budget && napi_complete_done(napi, done))
-		snull_hw_irq_unmask(priv);
+		snull_wr32(priv, SNULL_IMS, SNULL_IRQ_ALL);
 	return done;
 }

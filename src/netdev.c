@@ -3,7 +3,6 @@
  * snull: net_device_ops - open/stop, transmit, watchdog, MTU, statistics.
  */
 #include "snull.h"
-#include "snull_hw.h"
 #include "snull_trace.h"
 
 /*
@@ -109,36 +108,83 @@ void snull_rings_free(struct snull_rings *r)
 /*
  * Exchange the rings the hardware uses with @r, which then holds the
  * previous ones (possibly none).  Hardware stopped, rtnl held.  The new
- * RX buffers are posted by snull_start().
+ * rings are programmed into the device, and their RX buffers posted, by
+ * snull_start().
  */
 void snull_rings_swap(struct snull_priv *priv, struct snull_rings *r)
 {
 	ASSERT_RTNL();
 	swap(priv->rings, *r);
-	if (priv->rings.tx)
-		snull_hw_attach_rings(&priv->hw, priv->rings.tx,
-				      priv->rings.tx_size, priv->rings.rx,
-				      priv->rings.rx_size, priv->rings.buf_len);
-	else
-		snull_hw_detach_rings(&priv->hw);
+}
+
+/* CTRL as the driver's settings ask for it, engines off. */
+static u32 snull_ctrl_mode(const struct snull_priv *priv,
+			   netdev_features_t features)
+{
+	u32 ctrl = 0;
+
+	if (snull_flip_on(priv))
+		ctrl |= SNULL_CTRL_FLIP;
+	if (test_bit(SNULL_PFLAG_ZEROCOPY, &priv->pflags))
+		ctrl |= SNULL_CTRL_ZC;
+	if (features & NETIF_F_RXCSUM)
+		ctrl |= SNULL_CTRL_RXCSUM;
+	return ctrl;
+}
+
+/* The mode bits changed (a private flag, a feature): tell a running
+ * device; a stopped one gets them from snull_start().  rtnl held.
+ */
+void snull_update_ctrl(struct snull_priv *priv, netdev_features_t features)
+{
+	ASSERT_RTNL();
+	if (priv->hw_up)
+		snull_wr32(priv, SNULL_CTRL,
+			   snull_ctrl_mode(priv, features) | SNULL_CTRL_EN);
 }
 
 /*
- * Start the hardware on the attached rings: post the RX buffers, enable
- * NAPI, the engines and the interrupt, open the TX queue.  Cannot fail:
- * whatever it needs was allocated before.  (A slot emptied by an earlier
- * snull_quiesce() gets a new buffer if one can be had; if not, the ring
- * runs short and the poll's refill tries again.)  Process context, rtnl.
+ * Point the (stopped) device at the current rings, which zeroes its
+ * indices, and ours with them.  Nothing posted yet.  rtnl held.
+ */
+void snull_program_rings(struct snull_priv *priv)
+{
+	struct snull_rings *r = &priv->rings;
+
+	ASSERT_RTNL();
+	snull_hw_wr64(priv->hw, SNULL_TDBA, (uintptr_t)r->tx);
+	snull_wr32(priv, SNULL_TDLEN, r->tx_size);
+	snull_hw_wr64(priv->hw, SNULL_RDBA, (uintptr_t)r->rx);
+	snull_wr32(priv, SNULL_RDLEN, r->rx_size);
+	snull_wr32(priv, SNULL_RXBUF, r->buf_len);
+	priv->tx_next = 0;
+	priv->tx_clean = 0;
+	priv->rx_tail = 0;
+	priv->rx_next = 0;
+	priv->rx_head = 0;
+}
+
+/*
+ * Start the hardware on the current rings: program them (which zeroes
+ * the device's indices, so ours start from zero too), post the RX
+ * buffers, enable NAPI, the engines and the interrupt, open the TX
+ * queue.  Cannot fail: whatever it needs was allocated before.  (A slot
+ * emptied by an earlier snull_quiesce() gets a new buffer if one can be
+ * had; if not, the ring runs short and the poll's refill tries again.)
+ * Process context, rtnl.
  */
 void snull_start(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
 
 	ASSERT_RTNL();
+	snull_program_rings(priv);
 	snull_rx_refill(priv, GFP_KERNEL);
 	if (priv->use_napi)
 		napi_enable(&priv->napi);
-	snull_hw_start(priv);
+	snull_wr32(priv, SNULL_CTRL,
+		   snull_ctrl_mode(priv, dev->features) | SNULL_CTRL_EN);
+	snull_wr32(priv, SNULL_IMS, SNULL_IRQ_ALL);
 	priv->hw_up = true;
 	netif_trans_update(dev);
 	netif_wake_queue(dev);
@@ -178,9 +224,10 @@ int snull_up(struct snull_priv *priv)
  */
 void snull_quiesce(struct snull_priv *priv)
 {
+	struct snull_rings *r = &priv->rings;
 	struct net_device *dev = priv->dev;
 	struct snull_rx_frame frame;
-	unsigned int dropped = 0, stuck;
+	unsigned int dropped = 0, stuck = 0;
 
 	ASSERT_RTNL();
 	if (!priv->hw_up)
@@ -191,9 +238,10 @@ void snull_quiesce(struct snull_priv *priv)
 	netif_trans_update(dev);
 	if (priv->use_napi)
 		napi_disable(&priv->napi);
-	snull_hw_stop(priv);
+	/* Engines off; returns with no interrupt in flight. */
+	snull_wr32(priv, SNULL_CTRL, snull_ctrl_mode(priv, dev->features));
 	/*
-	 * (iface tests, KASAN: NULL deref in snull_hw_tx_post under "ethtool
+	 * (iface tests, KASAN: NULL deref in the TX ring under "ethtool
 	 * -G" and a flood ping) A poll or ISR that ran until just now may
 	 * have reclaimed and woken the queue, and an xmit slipped in.  Stop
 	 * it again, which also waits for that xmit; from here on nothing
@@ -201,8 +249,19 @@ void snull_quiesce(struct snull_priv *priv)
 	 */
 	netif_tx_disable(dev);
 	snull_tx_clean(priv, 0);
-	stuck = snull_hw_reset_tx(&priv->hw);
-	while (snull_hw_rx_pop(&priv->hw, &frame)) {
+	/* What the engine never sent (a hang leaves it between TDH and
+	 * our tail) is ours to drop.
+	 */
+	while (priv->tx_clean != priv->tx_next) {
+		struct snull_tx_desc *d =
+			&r->tx[priv->tx_clean & (r->tx_size - 1)];
+
+		dev_kfree_skb_any(d->skb);
+		d->skb = NULL;
+		priv->tx_clean++;
+		stuck++;
+	}
+	while (snull_rx_pop(priv, &frame)) {
 		snull_rx_frame_free(priv, &frame);
 		dropped++;
 	}
@@ -316,10 +375,11 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct snull_priv *priv = netdev_priv(dev);
 	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	unsigned int len = skb->len;
+	struct snull_tx_desc *d;
 
 	/* The core's HARD_TX_LOCK: the TX ring's producer runs once at a time. */
 	lockdep_assert_held(&txq->_xmit_lock);
-	if (unlikely(!snull_hw_tx_free(&priv->hw))) {
+	if (unlikely(!snull_tx_free(priv))) {
 		/* The queue is stopped before the ring fills; a bug if hit. */
 		netif_stop_queue(dev);
 		netif_err(priv, tx_err, dev, "xmit with a full TX ring\n");
@@ -328,7 +388,12 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 
 	skb_tx_timestamp(skb);
 	trace_snull_xmit(dev, skb);
-	snull_hw_tx_post(&priv->hw, skb);	/* skb belongs to the ring now */
+	/* The descriptor: the skb belongs to the ring now. */
+	d = &priv->rings.tx[priv->tx_next & (priv->rings.tx_size - 1)];
+	d->skb = skb;
+	d->len = len;
+	d->status = 0;
+	priv->tx_next++;
 
 	/*
 	 * Stop as this frame takes the last slot, so the next xmit never
@@ -338,19 +403,22 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	 * lost (the barrier pairs with __netif_txq_completed_wake() in
 	 * snull_tx_clean()).
 	 */
-	if (unlikely(!snull_hw_tx_free(&priv->hw))) {
+	if (unlikely(!snull_tx_free(priv))) {
 		u64_stats_update_begin(&priv->xmit_stats.syncp);
 		u64_stats_inc(&priv->xmit_stats.tx_ring_full);
 		u64_stats_update_end(&priv->xmit_stats.syncp);
-		netif_txq_try_stop(txq, snull_hw_tx_free(&priv->hw),
-				   priv->tx_ring_size / 4);
+		netif_txq_try_stop(txq, snull_tx_free(priv),
+				   priv->rings.tx_size / 4);
 	}
 
 	/* BQL first: the completion may run on another CPU the moment the
 	 * engine finishes, and must never see more completed than queued.
 	 */
-	if (__netdev_tx_sent_queue(txq, len, netdev_xmit_more()) &&
-	    unlikely(snull_hw_tx_kick(priv))) {
+	if (!__netdev_tx_sent_queue(txq, len, netdev_xmit_more()))
+		return NETDEV_TX_OK;
+	/* The doorbell: the engine sends up to the new tail right now. */
+	snull_wr32(priv, SNULL_TDT, priv->tx_next);
+	if (unlikely(snull_rd32(priv, SNULL_STATUS) & SNULL_STATUS_TXHUNG)) {
 		/*
 		 * The engine hung: stop the queue, as the book's driver does
 		 * when it loses a TX interrupt, so the watchdog sees the stall
@@ -383,7 +451,7 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 
 	netif_err(priv, tx_err, dev,
 		  "TX timeout on queue %u, %u descriptors pending; resetting\n",
-		  txqueue, snull_hw_tx_pending(&priv->hw));
+		  txqueue, priv->tx_next - READ_ONCE(priv->tx_clean));
 	trace_snull_tx_timeout(dev, txqueue);
 	schedule_work(&priv->reset_work);
 }
@@ -419,7 +487,6 @@ void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 {
 	struct snull_priv *priv = netdev_priv(dev);
 	const struct snull_poll_stats *p = &priv->poll_stats;
-	const struct snull_hwrx_stats *h = &priv->hwrx_stats;
 	const struct snull_xmit_stats *x = &priv->xmit_stats;
 	unsigned int start;
 
@@ -435,11 +502,9 @@ void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 		s->tx_carrier_errors = u64_stats_read(&p->tx_carrier_errors);
 	} while (u64_stats_fetch_retry(&p->syncp, start));
 
-	do {
-		start = u64_stats_fetch_begin(&h->syncp);
-		s->rx_missed_errors = u64_stats_read(&h->rx_missed);
-		s->rx_length_errors = u64_stats_read(&h->rx_length_errors);
-	} while (u64_stats_fetch_retry(&h->syncp, start));
+	/* The device counts what never reached a descriptor. */
+	s->rx_missed_errors = snull_hw_rd64(priv->hw, SNULL_MPC);
+	s->rx_length_errors = snull_hw_rd64(priv->hw, SNULL_RLEC);
 
 	do {
 		start = u64_stats_fetch_begin(&x->syncp);
@@ -504,6 +569,63 @@ void snull_set_zerocopy(struct snull_priv *priv, bool on)
 	netdev_update_features(dev);
 }
 
+/* ethtool -K rx on|off: the device's receive checksum engine. */
+static int snull_set_features(struct net_device *dev,
+			      netdev_features_t features)
+{
+	snull_update_ctrl(netdev_priv(dev), features);
+	return 0;
+}
+
+/* The registers ethtool -d and debugfs show, in the version 1 layout. */
+void snull_read_regs(struct snull_priv *priv, struct snull_regs *r)
+{
+	u64 mta = snull_hw_rd64(priv->hw, SNULL_MTA);
+	u32 status = snull_rd32(priv, SNULL_STATUS);
+
+	r->irq_status = snull_rd32(priv, SNULL_ICS);	/* ICR would clear */
+	r->irq_mask = snull_rd32(priv, SNULL_IMS);
+	r->rx_ctl = snull_rd32(priv, SNULL_RCTL);
+	r->running = !!(status & SNULL_STATUS_EN);
+	r->tx_size = snull_rd32(priv, SNULL_TDLEN);
+	r->tx_head = READ_ONCE(priv->tx_next);
+	r->tx_done = snull_rd32(priv, SNULL_TDH);
+	r->tx_clean = READ_ONCE(priv->tx_clean);
+	r->tx_hung = !!(status & SNULL_STATUS_TXHUNG);
+	r->rx_size = snull_rd32(priv, SNULL_RDLEN);
+	r->rx_buf_len = snull_rd32(priv, SNULL_RXBUF);
+	r->rx_posted = snull_rd32(priv, SNULL_RDT);
+	r->rx_filled = snull_rd32(priv, SNULL_RDH);
+	r->rx_next = READ_ONCE(priv->rx_next);
+	r->rx_usecs = snull_rd32(priv, SNULL_ITR_RX);
+	r->rx_frames = snull_rd32(priv, SNULL_ITR_RXF);
+	r->tx_usecs = snull_rd32(priv, SNULL_ITR_TX);
+	r->mc_hash_lo = lower_32_bits(mta);
+	r->mc_hash_hi = upper_32_bits(mta);
+}
+
+/*
+ * Registration calls this before the device is visible: the card is
+ * "found" here, and its interrupt handler registered.  Undone by the
+ * destructor, which also runs when registration fails after this.
+ */
+static int snull_init(struct net_device *dev)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	struct snull_hw_config cfg = {
+		.name	= dev->name,	/* follows a rename */
+		.lockup	= snull_lockup,
+	};
+
+	priv->hw = snull_hw_create(&cfg);
+	if (!priv->hw)
+		return -ENOMEM;
+	snull_hw_set_isr(priv->hw, snull_interrupt, priv);
+	snull_wr32(priv, SNULL_ITR_RX, snull_irq_delay_us);
+	snull_wr32(priv, SNULL_ITR_TX, snull_irq_delay_us);
+	return 0;
+}
+
 /* The peer's ifindex, so "ip link" prints sn0@sn1 as it does for veth. */
 static int snull_get_iflink(const struct net_device *dev)
 {
@@ -519,6 +641,7 @@ static int snull_get_iflink(const struct net_device *dev)
 }
 
 const struct net_device_ops snull_netdev_ops = {
+	.ndo_init		= snull_init,
 	.ndo_open		= snull_open,
 	.ndo_stop		= snull_stop,
 	.ndo_start_xmit		= snull_start_xmit,
@@ -530,15 +653,22 @@ const struct net_device_ops snull_netdev_ops = {
 	.ndo_set_rx_mode	= snull_set_rx_mode,
 	.ndo_get_iflink		= snull_get_iflink,
 	.ndo_fix_features	= snull_fix_features,
+	.ndo_set_features	= snull_set_features,
 };
 
-/* Runs after unregister, without rtnl: nothing may still use priv. */
+/*
+ * Runs after unregister, without rtnl: nothing may still use priv, and
+ * an RCU grace period has passed since snull_dellink() cut the cable.
+ * Also runs when registration fails after snull_init().
+ */
 static void snull_destructor(struct net_device *dev)
 {
 	struct snull_priv *priv = netdev_priv(dev);
 
 	cancel_work_sync(&priv->reset_work);
 	snull_debugfs_del(priv);
+	snull_hw_destroy(priv->hw);
+	priv->hw = NULL;
 }
 
 /*
@@ -577,9 +707,7 @@ void snull_setup(struct net_device *dev)
 	INIT_WORK(&priv->reset_work, snull_reset_task);
 	u64_stats_init(&priv->poll_stats.syncp);
 	u64_stats_init(&priv->irq_stats.syncp);
-	u64_stats_init(&priv->hwrx_stats.syncp);
 	u64_stats_init(&priv->xmit_stats.syncp);
-	snull_hw_init(priv);
 	if (priv->use_napi)
 		netif_napi_add(dev, &priv->napi, snull_poll);
 }

@@ -106,13 +106,18 @@ static int snull_newlink(struct net_device *dev,
  * namespace holding either end is destroyed, and for every snull device
  * by rtnl_link_unregister() at module unload.  The devices are freed only
  * after an RCU grace period, so a data path that still holds the old peer
- * pointer stays safe; it finds the peer's RX disabled by ndo_stop.
+ * pointer, or a TX engine the old far end of the cable, stays safe; it
+ * finds the peer's engines stopped by ndo_stop.
  */
 static void snull_dellink(struct net_device *dev, struct list_head *head)
 {
 	struct snull_priv *priv = netdev_priv(dev);
 	struct net_device *peer = rtnl_dereference(priv->peer);
 
+	/* Unplugged first: the peer's TX engine may still hold our card
+	 * until the grace period unregistering waits for.
+	 */
+	snull_wire_cut(priv->hw);
 	RCU_INIT_POINTER(priv->peer, NULL);
 	unregister_netdevice_queue(dev, head);
 	if (peer) {

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * snull: the simulated NIC's tracepoints (system "snull", beside the
+ * driver's in snull_trace.h).  A device is named by the name its
+ * configuration gave it, which the driver points at the interface name.
+ */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM snull
+
+#if !defined(_SNULL_HW_TRACE_H) || defined(TRACE_HEADER_MULTI_READ)
+#define _SNULL_HW_TRACE_H
+
+#include <linux/tracepoint.h>
+
+#define SNULL_HW_TRACE_NAME	16
+
+TRACE_EVENT(snull_dma,
+	    TP_PROTO(const char *from, const char *to, unsigned int len,
+		     bool zerocopy),
+	    TP_ARGS(from, to, len, zerocopy),
+	    TP_STRUCT__entry(__array(char, from, SNULL_HW_TRACE_NAME)
+			     __array(char, to, SNULL_HW_TRACE_NAME)
+			     __field(unsigned int, len)
+			     __field(bool, zerocopy)),
+	    TP_fast_assign(strscpy(__entry->from, from, SNULL_HW_TRACE_NAME);
+			   strscpy(__entry->to, to, SNULL_HW_TRACE_NAME);
+			   __entry->len = len;
+			   __entry->zerocopy = zerocopy;),
+	    TP_printk("%s -> %s len=%u %s", __entry->from, __entry->to,
+		      __entry->len, __entry->zerocopy ? "zerocopy" : "copy"));
+
+DECLARE_EVENT_CLASS(snull_hw_u32_class,
+		    TP_PROTO(const char *name, u32 value),
+		    TP_ARGS(name, value),
+		    TP_STRUCT__entry(__array(char, name, SNULL_HW_TRACE_NAME)
+				     __field(u32, value)),
+		    TP_fast_assign(strscpy(__entry->name, name,
+					   SNULL_HW_TRACE_NAME);
+				   __entry->value = value;),
+		    TP_printk("dev=%s %#x", __entry->name, __entry->value));
+
+/* value: SNULL_IRQ_* causes latched (1 = RX, 2 = TX) */
+DEFINE_EVENT(snull_hw_u32_class, snull_irq_raise,
+	     TP_PROTO(const char *name, u32 value),
+	     TP_ARGS(name, value));
+
+/* value: ring index of the descriptor the engine hung on */
+DEFINE_EVENT(snull_hw_u32_class, snull_tx_hang,
+	     TP_PROTO(const char *name, u32 value),
+	     TP_ARGS(name, value));
+
+#endif /* _SNULL_HW_TRACE_H */
+
+/* Out of tree: tell define_trace.h where this header lives. */
+#undef TRACE_INCLUDE_PATH
+#define TRACE_INCLUDE_PATH .
+#undef TRACE_INCLUDE_FILE
+#define TRACE_INCLUDE_FILE snull_hw_trace
+#include <trace/define_trace.h>

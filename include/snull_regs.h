@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * snull: the simulated NIC's programming model -- its "datasheet" header,
+ * as igb has e1000_regs.h and e1000_defines.h.  docs/datasheet.md says
+ * the same in prose.  The driver programs the device only through these
+ * registers (snull_hw_rd32/wr32/rd64/wr64) and the descriptor rings in
+ * its own memory; the device (src/hw/) only through what is here.
+ *
+ * Registers are 32 bits unless marked 64.  Ring indices are free-running
+ * 32-bit counts of descriptors since the ring was programmed; the slot of
+ * index i is i & (length - 1).  Lengths are powers of two.  "DMA
+ * addresses" are kernel pointers: the device reads a frame from the
+ * sk_buff a TX descriptor names and writes into the page an RX
+ * descriptor names.
+ */
+#ifndef _SNULL_REGS_H
+#define _SNULL_REGS_H
+
+#include <linux/bits.h>
+#include <linux/crc32.h>
+#include <linux/if_ether.h>
+#include <linux/skbuff.h>
+
+/* ---- device control and status ---------------------------------------- */
+#define SNULL_CTRL		0x0000	/* control, see SNULL_CTRL_* */
+#define SNULL_STATUS		0x0004	/* status, read-only, SNULL_STATUS_* */
+
+/*
+ * CTRL.EN starts both engines on the programmed rings, with ICR clear
+ * and a hung TX engine revived.  Clearing it stops them, masks every cause
+ * and returns only when no interrupt is in flight any more, so the
+ * driver may free the rings after it.  Write it from process context.
+ * The mode bits are read by the engines for every frame.
+ */
+#define SNULL_CTRL_EN		BIT(0)	/* engines on */
+#define SNULL_CTRL_FLIP		BIT(1)	/* the book's third-octet trick */
+#define SNULL_CTRL_ZC		BIT(2)	/* hand the sk_buff itself over */
+#define SNULL_CTRL_LOOP		BIT(3)	/* TX loops into our own RX ring */
+#define SNULL_CTRL_RXCSUM	BIT(4)	/* sum received frames (COMPLETE) */
+
+#define SNULL_STATUS_EN		BIT(0)	/* engines on */
+#define SNULL_STATUS_TXHUNG	BIT(1)	/* TX engine hung; only EN off->on
+					 * revives it
+					 */
+#define SNULL_STATUS_LU		BIT(2)	/* link up: cable in, far end on */
+
+/* ---- interrupts ---------------------------------------------------------- */
+/*
+ * A cause is latched in ICR when its event happens.  If it is enabled in
+ * IMS, the line asserts after the coalescing delay of ITR_*: the shorter
+ * of the latched causes' delays, none once ITR_RXF frames are waiting.
+ * Reading ICR returns the latched causes that are enabled, and clears
+ * them; a cause latched while masked stays latched and asserts the line
+ * when it is unmasked (after the delay again: the throttle between two
+ * interrupts).  ICS latches causes by hand.
+ */
+#define SNULL_ICR		0x0008	/* cause: read returns and clears */
+#define SNULL_ICS		0x000c	/* cause set: write 1s to latch */
+#define SNULL_IMS		0x0010	/* mask set (enable); read: the mask */
+#define SNULL_IMC		0x0014	/* mask clear (disable) */
+#define SNULL_ITR_RX		0x0020	/* RX interrupt delay, microseconds */
+#define SNULL_ITR_RXF		0x0024	/* RX frames that end the delay; 0 off */
+#define SNULL_ITR_TX		0x0028	/* TX interrupt delay, microseconds */
+
+#define SNULL_IRQ_RX		BIT(0)	/* frames written, or RX ring empty */
+#define SNULL_IRQ_TX		BIT(1)	/* TX descriptors written back */
+#define SNULL_IRQ_ALL		(SNULL_IRQ_RX | SNULL_IRQ_TX)
+
+/* ---- receive filter -------------------------------------------------------- */
+#define SNULL_RCTL		0x0100	/* receive control, SNULL_RCTL_* */
+#define SNULL_RAL		0x0104	/* receive address, bytes 0-3, byte 0 low */
+#define SNULL_RAH		0x0108	/* receive address, bytes 4-5, byte 4 low */
+#define SNULL_MTA		0x0110	/* multicast table, 64 bits (rd64/wr64) */
+
+#define SNULL_RCTL_UPE		BIT(0)	/* unicast promiscuous */
+#define SNULL_RCTL_MPE		BIT(1)	/* multicast promiscuous (all-multi) */
+
+/* Filter bin of a multicast address: the top 6 bits of its CRC-32. */
+#define SNULL_MTA_BITS		6
+static inline u32 snull_mta_bin(const u8 *addr)
+{
+	return ether_crc(ETH_ALEN, addr) >> (32 - SNULL_MTA_BITS);
+}
+
+/* ---- descriptor rings ------------------------------------------------------ */
+/*
+ * Program a ring (base, then length) while CTRL.EN is clear; writing the
+ * length zeroes the ring's head and tail.  The driver
+ * writes the tail (TDT: frames to send; RDT: buffers to fill), the
+ * device the head (TDH: sent up to here; RDH: filled up to here), each
+ * after the descriptors it covers, so a head or tail read first makes
+ * the descriptors below it visible.  Writing TDT is the doorbell: the
+ * TX engine sends at once, in the writer's context.
+ */
+#define SNULL_TDBA		0x0200	/* TX ring base, 64 bits */
+#define SNULL_TDLEN		0x0208	/* TX descriptors */
+#define SNULL_TDH		0x020c	/* TX head, read-only */
+#define SNULL_TDT		0x0210	/* TX tail: the doorbell */
+
+#define SNULL_RDBA		0x0300	/* RX ring base, 64 bits */
+#define SNULL_RDLEN		0x0308	/* RX descriptors */
+#define SNULL_RDH		0x030c	/* RX head, read-only */
+#define SNULL_RDT		0x0310	/* RX tail */
+#define SNULL_RXBUF		0x0314	/* longest frame a buffer takes */
+
+/*
+ * The device writes a received frame this far into the buffer page,
+ * leaving the headroom the stack wants in front of it.
+ */
+#define SNULL_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
+
+/* Descriptor status, written back by the device. */
+#define SNULL_DESC_DONE		BIT(0)	/* the device is done with it */
+#define SNULL_DESC_CSUM		BIT(1)	/* rx: csum holds CHECKSUM_COMPLETE */
+#define SNULL_DESC_SKB		BIT(2)	/* rx: frame is the sender's skb */
+#define SNULL_DESC_NOCARRIER	BIT(3)	/* tx: nobody listened on the wire */
+
+struct snull_tx_desc {
+	struct sk_buff *skb;	/* the frame; the device clears it when
+				 * the skb itself crossed (CTRL.ZC)
+				 */
+	u32 len;
+	u32 status;		/* SNULL_DESC_*, written back */
+};
+
+struct snull_rx_desc {
+	struct page *page;	/* the buffer the driver posted */
+	struct sk_buff *frame;	/* CTRL.ZC: the sender's skb, else NULL */
+	u32 len;
+	u32 status;		/* SNULL_DESC_*, written back */
+	__wsum csum;		/* with SNULL_DESC_CSUM */
+};
+
+/* ---- statistics: 64 bits, free-running, read with rd64 ------------------ */
+#define SNULL_MPC		0x0400	/* missed: no buffer posted */
+#define SNULL_RLEC		0x0408	/* length errors: runt, or too long */
+#define SNULL_UCF		0x0410	/* unicast for another address */
+#define SNULL_MCF		0x0418	/* multicast not in the table */
+#define SNULL_PRC		0x0420	/* accepted only because promiscuous */
+#define SNULL_FDC		0x0428	/* fault injection: dropped */
+#define SNULL_FCC		0x0430	/* fault injection: bit flipped */
+#define SNULL_NSTATS		7
+
+/* ---- fault injection (a test feature of the simulated device) ----------- */
+#define SNULL_FAULT_DROP	0x0500	/* per mille of received frames dropped */
+#define SNULL_FAULT_CORRUPT	0x0504	/* per mille with one bit flipped */
+#define SNULL_FAULT_DELAY	0x0508	/* microseconds added to interrupts */
+#define SNULL_FAULT_STALL	0x050c	/* non-zero: the TX engine hangs */
+
+#endif /* _SNULL_REGS_H */
