@@ -11,9 +11,9 @@ cd "$SNULL_ROOT" || exit 1
 bad=0
 # functions and files named in the docs and the man page
 for f in $(grep -oh '\bsnull_[a-z0-9_]*()' docs/*.md docs/labs/*.md snull.4 | sort -u); do
-	grep -q "\\b${f%()}(" src/*.c include/*.h || { echo "the docs name $f, which is not in src/ or include/"; bad=1; }
+	grep -q "\\b${f%()}(" src/*.c src/hw/*.[ch] include/*.h || { echo "the docs name $f, which is not in src/ or include/"; bad=1; }
 done
-for f in $(grep -oh '\b\(src\|include\)/[a-z_]*\.[ch]\b' docs/*.md docs/labs/*.md README.md snull.4 | sort -u); do
+for f in $(grep -oh '\b\(src\|include\)/[a-z_/]*\.[ch]\b' docs/*.md docs/labs/*.md README.md snull.4 | sort -u); do
 	[[ -e $f ]] || { echo "the docs name $f, which does not exist"; bad=1; }
 done
 grep -q '](datapath.svg)' docs/theory-of-operation.md || { echo "theory-of-operation.md does not show datapath.svg"; bad=1; }

@@ -120,11 +120,11 @@ info "$checked kernel(s) probed"
 
 # --- probes and code agree --------------------------------------------------
 probes=$("$gen" --list | awk '{ print $1 }' | sort -u)
-used=$(grep -ohE '\b(HAVE|NEED)_[A-Z0-9_]+' "$SNULL_ROOT"/src/*.c "$SNULL_ROOT"/include/*.h | sort -u)
+used=$(grep -ohE '\b(HAVE|NEED)_[A-Z0-9_]+' "$SNULL_ROOT"/src/*.c "$SNULL_ROOT"/src/hw/*.[ch] "$SNULL_ROOT"/include/*.h | sort -u)
 unknown=$(comm -13 <(echo "$probes") <(echo "$used"))
 [[ -z $unknown ]] || fail "tested but never probed (a typo?): $(echo $unknown)"
 unused=$(comm -23 <(echo "$probes") <(echo "$used"))
 [[ -z $unused ]] || fail "probed but never tested by the code: $(echo $unused)"
-grep -n 'snull_kcompat\.h' "$SNULL_ROOT"/src/*.[ch] "$SNULL_ROOT"/include/*.h | grep -v '^[^:]*/snull_compat\.h:' &&
+grep -n 'snull_kcompat\.h' "$SNULL_ROOT"/src/*.[ch] "$SNULL_ROOT"/src/hw/*.[ch] "$SNULL_ROOT"/include/*.h | grep -v '^[^:]*/snull_compat\.h:' &&
 	fail "only include/snull_compat.h may read snull_kcompat.h"
 exit 0

@@ -17,83 +17,94 @@
  *   the data path reads it with rcu_dereference(), control paths with
  *   rtnl_dereference(), and it is only written under rtnl.
  *
- * II. The simulated NIC (src/hw.c)
+ * II. The simulated NIC (src/hw/, include/snull_regs.h)
  *
- *   Each device has a TX descriptor ring, an RX descriptor ring holding
- *   buffers the driver posted, an interrupt status and mask register, an
- *   RX filter (own MAC, a 64-bin multicast hash, promisc/allmulti bits)
- *   and an interrupt line, modelled by an hrtimer that fires in hard-IRQ
+ *   A device of its own, as silicon is to a real driver: the driver
+ *   creates one card per interface in ndo_init (snull_hw_create()), plugs
+ *   the two cards of a pair together with a cable (snull_wire_connect()),
+ *   and from then on reaches it only through its registers
+ *   (snull_hw_rd32() and friends) and the descriptor rings in its own
+ *   memory, as include/snull_regs.h (docs/datasheet.md) describes them.
+ *   The card has TX and RX rings it walks with its own head indices, an
+ *   interrupt cause register (ICR, read to clear) and mask (IMS/IMC), an
+ *   RX filter (RAL/RAH, a 64-bin multicast table, RCTL), counters for what
+ *   it drops, and an interrupt line, an hrtimer that fires in hard-IRQ
  *   context (in softirq context on PREEMPT_RT, where interrupt handlers
- *   run in threads and the ISR's netif_rx() may sleep).  The rest of the
- *   driver uses it only through snull_hw.h.
+ *   run in threads and the ISR's netif_rx() may sleep) and calls the one
+ *   handler the driver registered.  The card never sees the driver's
+ *   structures; the driver never sees inside the card.
  *
  * III. Transmit path
  *
  *   1. ndo_start_xmit() (process or softirq context, BH off, the TX queue
- *      lock held) posts the skb on the TX ring, accounts it to BQL and
- *      rings the doorbell, snull_hw_tx_kick(), unless xmit_more says
- *      another frame follows at once.
- *   2. The TX engine, still in xmit context, takes the peer's rx_lock,
- *      runs the peer's RX filter and "DMAs" each frame into the next
- *      posted RX buffer: it copies the bytes, completes a TX checksum if
- *      asked to, applies the book's address trick in book mode and sums
- *      the frame for CHECKSUM_COMPLETE.  No posted buffer: the frame is
- *      dropped and counted in rx_missed_errors, as a NIC does.  In zero-copy
- *      mode the sender's skb itself is handed over instead; if the
+ *      lock held) fills the TX descriptor at tx_next with the skb,
+ *      accounts it to BQL and rings the doorbell, a write of TDT, unless
+ *      xmit_more says another frame follows at once.
+ *   2. The card's TX engine runs inside that write: it takes the peer
+ *      card's RX lock, runs the peer's RX filter and "DMAs" each frame into
+ *      the next posted RX buffer: it copies the bytes, completes a TX
+ *      checksum if asked to, applies the book's address trick in book mode
+ *      (CTRL.FLIP) and sums the frame for CHECKSUM_COMPLETE (CTRL.RXCSUM).
+ *      No posted buffer: the frame is dropped and counted in the peer's
+ *      MPC register (rx_missed_errors), as a NIC does.  In zero-copy mode
+ *      (CTRL.ZC) the sender's skb itself is handed over instead; if the
  *      sender still holds it when it is passed up (pktgen keeps a
  *      reference), the receiver passes up a clone.
- *   3. The engine marks the TX descriptors done and raises SNULL_IRQ_TX
- *      on the sender and SNULL_IRQ_RX on the receiver.  A raised, unmasked
- *      cause arms the interrupt timer after the coalescing delay
- *      (irq_delay_us, ethtool -C).
+ *   3. The engine writes the TX descriptors back (DONE, or NOCARRIER when
+ *      nobody listened), moves TDH, and latches SNULL_IRQ_TX on the sender
+ *      and SNULL_IRQ_RX on the receiver.  A latched, enabled cause arms
+ *      the interrupt timer after the coalescing delay (ITR_*: irq_delay_us,
+ *      ethtool -C).
  *   4. When the TX ring is full, xmit stops the queue; TX reclaim wakes it.
  *
  * IV. Receive path
  *
  *   1. The timer fires in hard-IRQ context (PREEMPT_RT: softirq) and
- *      calls snull_interrupt(), which reads (and so clears) the status
- *      register.
- *   2. NAPI mode (use_napi=1): the ISR masks the device's interrupts and
- *      schedules NAPI.  snull_poll(), in softirq context, reclaims TX
- *      descriptors (even with budget 0), passes up to `budget` frames to
- *      napi_gro_receive(), refills the RX ring, and only when it did less
- *      than its budget calls napi_complete_done(); it unmasks interrupts
- *      only if that returned true.  A cause latched while masked fires
- *      again on unmask, like a level-triggered line, after the
- *      coalescing delay (the throttle a NIC applies between interrupts).
+ *      calls snull_interrupt(), which reads (and so clears) ICR.
+ *   2. NAPI mode (use_napi=1): the ISR masks the card's interrupts (IMC)
+ *      and schedules NAPI.  snull_poll(), in softirq context, reclaims TX
+ *      descriptors up to TDH (even with budget 0), passes up to `budget`
+ *      frames below RDH to napi_gro_receive(), refills the RX ring (one RDT
+ *      write per batch), and only when it did less than its budget calls
+ *      napi_complete_done(); it unmasks (IMS) only if that returned true.
+ *      A cause latched while masked fires again on unmask, like a
+ *      level-triggered line, after the coalescing delay (the throttle a
+ *      NIC applies between interrupts).
  *   3. Interrupt mode (use_napi=0): the ISR reclaims TX and hands every
  *      received frame to netif_rx(), refilling from hard-IRQ context.
  *
  * V.  Watchdog
  *
  *   With lockup=N the TX engine hangs on every Nth frame (and with the
- *   stall_tx fault knob on every frame).  The doorbell reports the hang,
- *   xmit stops the queue and, after `timeout` jiffies, the watchdog
- *   calls ndo_tx_timeout() in softirq context under netif_tx_lock().
- *   It only counts and schedules reset_work; snull_reset_task() takes rtnl
- *   and resets the hardware in process context: snull_quiesce(), then
- *   snull_start() on the same rings, which allocates nothing and so
- *   cannot fail.
+ *   stall_tx fault knob on every frame).  xmit sees STATUS.TXHUNG after
+ *   the doorbell and stops the queue; after `timeout` jiffies the
+ *   watchdog calls ndo_tx_timeout() in softirq context under
+ *   netif_tx_lock().  It only counts and schedules reset_work;
+ *   snull_reset_task() takes rtnl and resets the hardware in process
+ *   context: snull_quiesce() (CTRL.EN off), then snull_start() on the
+ *   same rings (CTRL.EN on revives the engine), which allocates nothing
+ *   and so cannot fail.
  *
  * VI. Locks and contexts
  *
  *   rtnl		all configuration: open/stop, MTU, rings, coalescing,
  *			features, private flags, reset work, pair lifetime,
- *			priv->peer.  May sleep.
- *   TX queue lock	one xmit at a time per device: TX ring head, TX
- *			engine state, the xmit_stats counters.
- *   hw.rx_lock		(BH-safe spinlock) the writers of a device's RX ring,
- *			filter and rx_enabled: the peer's TX engine and the
- *			control path.  The RX consumer (poll or ISR) never
- *			takes it; ring indices are published with
- *			smp_store_release() and read with smp_load_acquire().
- *   NAPI / ISR		the single consumer of RX and TX completions, and the
- *			single writer of poll_stats and irq_stats.
+ *			priv->peer, the cable.  May sleep.
+ *   TX queue lock	one xmit at a time per device: tx_next, the doorbell
+ *			(and so the card's TX engine), the xmit_stats counters.
+ *   NAPI / ISR		the single consumer of the rings: tx_clean, rx_next,
+ *			rx_tail and the RX buffers; the single writer of
+ *			poll_stats and irq_stats.  xmit reads tx_clean with
+ *			READ_ONCE; the card's head registers are read with
+ *			acquire, the tail written with release.
+ *   the card's locks	inside src/hw/ (hw_priv.h): its RX lock fences the
+ *			peer's TX engine off its RX ring and filter.
  *
- *   Lock order: TX queue lock -> peer's hw.rx_lock -> hrtimer base lock.
- *   Quiescing a device (snull_quiesce) stops xmit, then NAPI, then fences off
- *   the peer's engine under rx_lock, then cancels the timer: afterwards
- *   nothing touches the rings and they can be freed.
+ *   Lock order: TX queue lock -> peer card's RX lock -> hrtimer base lock.
+ *   Quiescing a device (snull_quiesce) stops xmit, then NAPI, then clears
+ *   CTRL.EN, which fences off the peer's engine and waits for the
+ *   interrupt line: afterwards nothing touches the rings and they can be
+ *   freed.
  *
  * VII. Addressing (the book's trick)
  *
