@@ -315,4 +315,26 @@ struct ethtool_eth_mac_stats {
 };
 #endif
 
+/*
+ * The interrupt simulator (CONFIG_IRQ_SIM: a kernel option only in-tree
+ * drivers can select; on in Debian's 7.x, off in its 5.10/6.1/6.12).
+ * From 6.11 irq_domain_create_sim() calls the _full() variant with no
+ * ops, which until a later fix left its ops uninitialised for
+ * request_irq() to call: pass empty ones where the variant exists.
+ */
+#if IS_ENABLED(CONFIG_IRQ_SIM)
+#include <linux/irq_sim.h>
+
+static inline struct irq_domain *snull_compat_irq_sim_create(unsigned int n)
+{
+#ifdef HAVE_IRQ_DOMAIN_CREATE_SIM_FULL
+	static const struct irq_sim_ops no_ops;
+
+	return irq_domain_create_sim_full(NULL, n, &no_ops, NULL);
+#else
+	return irq_domain_create_sim(NULL, n);
+#endif
+}
+#endif
+
 #endif /* _SNULL_COMPAT_H */

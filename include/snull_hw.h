@@ -10,8 +10,12 @@
  *   snull_hw_create / snull_hw_destroy   the card
  *   snull_hw_rd32 / wr32 / rd64 / wr64   its registers
  *   snull_wire_connect / snull_wire_cut  the cable between two cards
- *   snull_hw_set_isr                     the interrupt line: the only way
- *                                        from the device to the driver
+ *   snull_hw_irq                         the card's Linux IRQ, for
+ *                                        request_irq(); where the kernel
+ *                                        has no interrupt simulator, 0,
+ *   snull_hw_set_isr                     and the handler is registered
+ *                                        here.  The interrupt is the only
+ *                                        way from the device to the driver.
  */
 #ifndef _SNULL_HW_H
 #define _SNULL_HW_H
@@ -39,6 +43,7 @@ void snull_hw_wr64(struct snull_hw *hw, u32 reg, u64 val);
 void snull_wire_connect(struct snull_hw *a, struct snull_hw *b);
 void snull_wire_cut(struct snull_hw *hw);
 
+int snull_hw_irq(struct snull_hw *hw);
 void snull_hw_set_isr(struct snull_hw *hw, irq_handler_t isr, void *data);
 
 #endif /* _SNULL_HW_H */

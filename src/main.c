@@ -14,8 +14,12 @@
  *   Both kinds are created by snull_pair_register() and deleted by
  *   snull_dellink() (src/rtnl.c), also when a network namespace holding
  *   one end goes away.  The peer pointer is RCU-protected, as in veth:
- *   the data path reads it with rcu_dereference(), control paths with
- *   rtnl_dereference(), and it is only written under rtnl.
+ *   lockless readers (ndo_get_iflink) use rcu_dereference(), control
+ *   paths rtnl_dereference(), and it is only written under rtnl.  Frames
+ *   never look at it: they cross on the cards' cable (src/hw/wire.c),
+ *   whose far-end pointer the TX engine reads under RCU in the same way,
+ *   plugged in once both ends are registered and pulled out first thing
+ *   in snull_dellink().
  *
  * II. The simulated NIC (src/hw/, include/snull_regs.h)
  *

@@ -333,15 +333,49 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 	return 0;
 }
 
+/*
+ * The card's interrupt, requested while the interface is up, as a PCI
+ * driver does in its open (e100_up): the handler gets priv, and the name
+ * in /proc/interrupts follows the interface's.  Not threaded by us, so
+ * PREEMPT_RT threads it (and takes BH off around it).
+ */
+static int snull_request_irq(struct snull_priv *priv)
+{
+	struct net_device *dev = priv->dev;
+	int irq = snull_hw_irq(priv->hw);
+	int err;
+
+	if (!irq)
+		return 0;
+	err = request_irq(irq, snull_interrupt, 0, dev->name, priv);
+	if (err) {
+		netif_err(priv, ifup, dev, "cannot request IRQ %d: %d\n", irq,
+			  err);
+		return err;
+	}
+	return 0;
+}
+
+static void snull_free_irq(struct snull_priv *priv)
+{
+	int irq = snull_hw_irq(priv->hw);
+
+	if (irq)
+		free_irq(irq, priv);
+}
+
 static int snull_open(struct net_device *dev)
 {
 	struct snull_priv *priv = netdev_priv(dev);
 	struct net_device *peer;
 	int err;
 
-	err = snull_up(priv);
+	err = snull_request_irq(priv);
 	if (err)
 		return err;
+	err = snull_up(priv);
+	if (err)
+		goto err_up;
 
 	/* Carrier is "both ends plugged in": up only when the peer is too. */
 	peer = rtnl_dereference(priv->peer);
@@ -350,6 +384,10 @@ static int snull_open(struct net_device *dev)
 		netif_carrier_on(peer);
 	}
 	return 0;
+
+err_up:
+	snull_free_irq(priv);
+	return err;
 }
 
 static int snull_stop(struct net_device *dev)
@@ -361,6 +399,7 @@ static int snull_stop(struct net_device *dev)
 	if (peer)
 		netif_carrier_off(peer);
 	snull_down(priv);
+	snull_free_irq(priv);	/* the card is quiet: snull_down() stopped it */
 	return 0;
 }
 
@@ -620,7 +659,11 @@ static int snull_init(struct net_device *dev)
 	priv->hw = snull_hw_create(&cfg);
 	if (!priv->hw)
 		return -ENOMEM;
-	snull_hw_set_isr(priv->hw, snull_interrupt, priv);
+	/* No Linux IRQ (no interrupt simulator in this kernel): the card
+	 * calls our handler itself.  Otherwise ndo_open requests it.
+	 */
+	if (!snull_hw_irq(priv->hw))
+		snull_hw_set_isr(priv->hw, snull_interrupt, priv);
 	snull_wr32(priv, SNULL_ITR_RX, snull_irq_delay_us);
 	snull_wr32(priv, SNULL_ITR_TX, snull_irq_delay_us);
 	return 0;

@@ -5,9 +5,11 @@
  * A device with the registers of include/snull_regs.h: descriptor rings
  * in the driver's memory, an interrupt cause/mask pair, an RX filter, a
  * TX engine that "DMAs" each frame across the cable (wire.c) into a
- * buffer the far end posted, and an interrupt line, an hrtimer firing in
- * hard-IRQ context (softirq on PREEMPT_RT), whose expiry calls the one
- * handler the driver registered.  It knows nothing of the driver or of
+ * buffer the far end posted, and an interrupt line: an hrtimer firing in
+ * hard-IRQ context (softirq on PREEMPT_RT) that raises the card's Linux
+ * IRQ (the kernel's interrupt simulator, where it has one: the driver
+ * request_irq()s it), or else calls the one handler the driver
+ * registered.  It knows nothing of the driver or of
  * the stack's interfaces; whatever it needs is in a register.
  *
  * The TX engine runs when the driver writes TDT (the doorbell), in the
@@ -16,7 +18,10 @@
  * receiver's RX ring.
  */
 #include <linux/etherdevice.h>
+#include <linux/interrupt.h>
 #include <linux/ip.h>
+#include <linux/irq.h>
+#include <linux/irqdomain.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
 #include <linux/random.h>
@@ -36,17 +41,39 @@ static inline u32 snull_ring_slot(u32 idx, u32 size)
 
 /* ---- interrupt line ---------------------------------------------------- */
 
+/* How soon a line held back by a running handler tries again. */
+#define SNULL_HW_IRQ_RETRY_NS	(2 * NSEC_PER_USEC)
+
+/*
+ * The line asserts.  With a Linux IRQ (irq_sim), raise it there: the IRQ
+ * core runs the driver's handler, in hard-IRQ context through irq_work,
+ * or in its thread on PREEMPT_RT.  Without one, call the registered
+ * handler from here.
+ */
 static enum hrtimer_restart snull_hw_irq_fire(struct hrtimer *timer)
 {
 	struct snull_hw *hw = container_of(timer, struct snull_hw, irq_timer);
 	irq_handler_t isr = READ_ONCE(hw->isr);
 
+	/*
+	 * irq_sim's flow handler drops an interrupt raised while the
+	 * previous one is still being handled on another CPU, where a real
+	 * line would stay pending.  A handler that is running may already
+	 * have read ICR, so hold the line until it returns; the causes stay
+	 * latched meanwhile.
+	 */
+	if (hw->virq && irqd_irq_inprogress(irq_get_irq_data(hw->virq))) {
+		hrtimer_forward_now(timer, ns_to_ktime(SNULL_HW_IRQ_RETRY_NS));
+		return HRTIMER_RESTART;
+	}
 	/* Cleared before the handler reads ICR: a cause raised from now on
 	 * re-arms the line, so no event can fall between the two.
 	 */
 	clear_bit(SNULL_HWF_ARMED, &hw->flags);
 	atomic_set(&hw->rx_pending, 0);
-	if (isr)
+	if (hw->virq)
+		irq_set_irqchip_state(hw->virq, IRQCHIP_STATE_PENDING, true);
+	else if (isr)
 		isr(0, hw->isr_data);
 	return HRTIMER_NORESTART;
 }
@@ -132,6 +159,50 @@ static void snull_hw_ims_write(struct snull_hw *hw, u32 val)
 		snull_hw_arm(hw, snull_hw_irq_delay(hw, pending));
 }
 
+/*
+ * The card's Linux IRQ, for request_irq(), or 0: the kernel has no
+ * interrupt simulator, and the driver registers its handler with
+ * snull_hw_set_isr() instead.
+ */
+int snull_hw_irq(struct snull_hw *hw)
+{
+	return hw->virq;
+}
+
+/*
+ * Give the card a Linux IRQ of its own: a one-line interrupt domain of
+ * the kernel's interrupt simulator, one per card (irq_sim's handler
+ * loops badly when a lower line of its domain fires meanwhile).
+ * Process context.
+ */
+static int snull_hw_irq_create(struct snull_hw *hw)
+{
+#if IS_ENABLED(CONFIG_IRQ_SIM)
+	struct irq_domain *domain = snull_compat_irq_sim_create(1);
+
+	if (IS_ERR(domain))
+		return PTR_ERR(domain);
+	hw->virq = irq_create_mapping(domain, 0);
+	if (!hw->virq) {
+		irq_domain_remove_sim(domain);
+		return -ENOMEM;
+	}
+	hw->irq_domain = domain;
+#endif
+	return 0;
+}
+
+/* After the driver's free_irq(); process context. */
+static void snull_hw_irq_destroy(struct snull_hw *hw)
+{
+#if IS_ENABLED(CONFIG_IRQ_SIM)
+	if (!hw->irq_domain)
+		return;
+	irq_dispose_mapping(hw->virq);
+	irq_domain_remove_sim(hw->irq_domain);
+#endif
+}
+
 void snull_hw_set_isr(struct snull_hw *hw, irq_handler_t isr, void *data)
 {
 	WARN_ON_ONCE(snull_hw_enabled(hw));
@@ -169,6 +240,13 @@ static void snull_hw_disable(struct snull_hw *hw, u32 ctrl)
 	atomic_set(&hw->ims, 0);
 	hrtimer_cancel(&hw->irq_timer);
 	clear_bit(SNULL_HWF_ARMED, &hw->flags);
+	/* An interrupt raised just before may still be on its way through
+	 * the IRQ core: it finds nothing in ICR now.  One being handled is
+	 * waited for.
+	 */
+	atomic_set(&hw->icr, 0);
+	if (hw->virq)
+		synchronize_irq(hw->virq);
 }
 
 static void snull_hw_ctrl_write(struct snull_hw *hw, u32 val)
@@ -769,6 +847,10 @@ struct snull_hw *snull_hw_create(const struct snull_hw_config *cfg)
 	 */
 	hrtimer_setup(&hw->irq_timer, snull_hw_irq_fire, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL);
+	if (snull_hw_irq_create(hw)) {
+		kfree(hw);
+		return NULL;
+	}
 	return hw;
 }
 
@@ -785,5 +867,6 @@ void snull_hw_destroy(struct snull_hw *hw)
 	WARN_ON_ONCE(snull_hw_enabled(hw));
 	WARN_ON_ONCE(rcu_access_pointer(hw->far));
 	hrtimer_cancel(&hw->irq_timer);
+	snull_hw_irq_destroy(hw);
 	kfree(hw);
 }

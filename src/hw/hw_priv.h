@@ -39,7 +39,9 @@ struct snull_hw {
 	atomic_t rx_pending;		/* frames since the last interrupt */
 	unsigned long flags;		/* SNULL_HWF_* */
 	struct hrtimer irq_timer;
-	irq_handler_t isr;
+	struct irq_domain *irq_domain;	/* CONFIG_IRQ_SIM: the card's line */
+	unsigned int virq;		/* ... as a Linux IRQ; else 0 and */
+	irq_handler_t isr;		/* ... the handler the timer calls */
 	void *isr_data;
 	u32 itr_rx, itr_rxf, itr_tx;
 
