@@ -125,6 +125,7 @@ struct snull_priv {
 
 	bool use_napi;			/* fixed at creation */
 	bool hw_up;			/* rings allocated, engines on; rtnl */
+	bool unplugged;			/* the pair's cable is out; rtnl */
 	unsigned long pflags;		/* BIT(SNULL_PFLAG_*), rtnl */
 	u32 msg_enable;
 

@@ -30,6 +30,7 @@ struct snull_hw;
 struct snull_hw_config {
 	const char *name;	/* for traces; must outlive the device */
 	u32 lockup;		/* the TX engine hangs on every Nth frame */
+	u32 phy_modes;		/* the PHY's link modes, BIT(SNULL_LM_*) */
 };
 
 struct snull_hw *snull_hw_create(const struct snull_hw_config *cfg);

@@ -17,6 +17,7 @@
 #define _SNULL_REGS_H
 
 #include <linux/bits.h>
+#include <linux/bitfield.h>
 #include <linux/crc32.h>
 #include <linux/if_ether.h>
 #include <linux/skbuff.h>
@@ -42,13 +43,14 @@
 #define SNULL_STATUS_TXHUNG	BIT(1)	/* TX engine hung; only EN off->on
 					 * revives it
 					 */
-#define SNULL_STATUS_LU		BIT(2)	/* link up: cable in, far end on */
+#define SNULL_STATUS_LU		BIT(2)	/* link up (SNULL_PHY_STAT_LINK) */
 
 /* ---- interrupts ---------------------------------------------------------- */
 /*
  * A cause is latched in ICR when its event happens.  If it is enabled in
  * IMS, the line asserts after the coalescing delay of ITR_*: the shorter
- * of the latched causes' delays, none once ITR_RXF frames are waiting.
+ * of the latched causes' delays, none once ITR_RXF frames are waiting,
+ * none for LSC.
  * Reading ICR returns the latched causes that are enabled, and clears
  * them; a cause latched while masked stays latched and asserts the line
  * when it is unmasked (after the delay again: the throttle between two
@@ -64,7 +66,8 @@
 
 #define SNULL_IRQ_RX		BIT(0)	/* frames written, or RX ring empty */
 #define SNULL_IRQ_TX		BIT(1)	/* TX descriptors written back */
-#define SNULL_IRQ_ALL		(SNULL_IRQ_RX | SNULL_IRQ_TX)
+#define SNULL_IRQ_LSC		BIT(2)	/* link status change: read STATUS */
+#define SNULL_IRQ_ALL		(SNULL_IRQ_RX | SNULL_IRQ_TX | SNULL_IRQ_LSC)
 
 /* ---- receive filter -------------------------------------------------------- */
 #define SNULL_RCTL		0x0100	/* receive control, SNULL_RCTL_* */
@@ -140,6 +143,65 @@ struct snull_rx_desc {
 #define SNULL_FDC		0x0428	/* fault injection: dropped */
 #define SNULL_FCC		0x0430	/* fault injection: bit flipped */
 #define SNULL_NSTATS		7
+
+/* ---- PHY ------------------------------------------------------------------ */
+/*
+ * Each card has a PHY on its end of the cable.  The link comes up when
+ * the cable is in and both cards are on (CTRL.EN, not in loopback), at
+ * the mode the two PHYs agree on: with autonegotiation on both ends, the
+ * best mode both advertise; a forced end and an autonegotiating one, at
+ * the forced mode if the other advertises its speed; two forced ends
+ * only at the same speed, as on copper.  Negotiation completes at once;
+ * any change of the link latches SNULL_IRQ_LSC on the end whose STATUS.LU
+ * or mode changed.  The link does not pace the wire: frames cross as
+ * fast as the engines go, whatever the speed.
+ */
+#define SNULL_PHY_SUP		0x0600	/* supported modes, read-only */
+#define SNULL_PHY_CTRL		0x0604	/* SNULL_PHY_CTRL_* */
+#define SNULL_PHY_ADV		0x0608	/* advertised modes */
+#define SNULL_PHY_LPA		0x060c	/* partner's advertised modes, RO */
+#define SNULL_PHY_STAT		0x0610	/* SNULL_PHY_STAT_*, read-only */
+
+/* Link modes: bit n of SUP/ADV/LPA, mode n of CTRL and STAT, best last. */
+enum snull_link_mode {
+	SNULL_LM_10_FULL,
+	SNULL_LM_100_HALF,
+	SNULL_LM_100_FULL,
+	SNULL_LM_1000_FULL,
+	SNULL_LM_2500_FULL,
+	SNULL_LM_5000_FULL,
+	SNULL_LM_10000_FULL,
+	SNULL_LM_COUNT
+};
+
+static inline u32 snull_lm_speed(unsigned int mode)
+{
+	static const u32 speed[SNULL_LM_COUNT] = {
+		10, 100, 100, 1000, 2500, 5000, 10000
+	};
+
+	return mode < SNULL_LM_COUNT ? speed[mode] : 0;
+}
+
+static inline bool snull_lm_full(unsigned int mode)
+{
+	return mode != SNULL_LM_100_HALF;
+}
+
+#define SNULL_PHY_CTRL_ANEN	BIT(0)		/* autonegotiation on */
+#define SNULL_PHY_CTRL_MODE	GENMASK(11, 8)	/* forced mode, ANEN off */
+
+#define SNULL_PHY_STAT_LINK	BIT(0)		/* = STATUS.LU */
+#define SNULL_PHY_STAT_MODE	GENMASK(11, 8)	/* the link's mode */
+#define SNULL_PHY_STAT_WHY	GENMASK(19, 16)	/* link down: why */
+
+enum snull_phy_why {
+	SNULL_PHY_WHY_NONE,		/* up, or the card is off */
+	SNULL_PHY_WHY_NO_CABLE,
+	SNULL_PHY_WHY_NO_PARTNER,	/* autoneg: the far end is silent */
+	SNULL_PHY_WHY_FORCED,		/* forced: no partner at this speed */
+	SNULL_PHY_WHY_NO_HCD,		/* autoneg: no mode in common */
+};
 
 /* ---- fault injection (a test feature of the simulated device) ----------- */
 #define SNULL_FAULT_DROP	0x0500	/* per mille of received frames dropped */

@@ -16,6 +16,7 @@
  * gets the ifindex appended.
  */
 #include <linux/debugfs.h>
+#include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/ethtool.h>
 
@@ -120,6 +121,50 @@ static const struct {
 	{ "stall_tx",		SNULL_FAULT_STALL,	1 },
 };
 
+/*
+ * "cable": 1 while the pair's cable is plugged in.  Writing 0 pulls it
+ * out (both ends see "No cable"), 1 plugs it back.  The cable belongs to
+ * the pair, so the two ends' files say the same.  rtnl as every
+ * configuration path; trylock, as sysfs does, because a rename (under
+ * rtnl) removes this file and waits for its readers and writers.
+ */
+static int snull_cable_get(void *data, u64 *val)
+{
+	struct snull_priv *priv = data;
+
+	*val = !READ_ONCE(priv->unplugged);
+	return 0;
+}
+
+static int snull_cable_set(void *data, u64 val)
+{
+	struct snull_priv *priv = data;
+	struct snull_priv *ppriv;
+	struct net_device *peer;
+
+	if (val > 1)
+		return -EINVAL;
+	if (!rtnl_trylock())
+		return restart_syscall();
+	peer = rtnl_dereference(priv->peer);
+	if (peer && val == priv->unplugged) {
+		ppriv = netdev_priv(peer);
+		if (val)
+			snull_wire_connect(priv->hw, ppriv->hw);
+		else
+			snull_wire_cut(priv->hw);
+		WRITE_ONCE(priv->unplugged, !val);
+		WRITE_ONCE(ppriv->unplugged, !val);
+		netif_info(priv, link, priv->dev, "cable %s\n",
+			   val ? "plugged in" : "pulled out");
+	}
+	rtnl_unlock();
+	return 0;
+}
+
+DEFINE_DEBUGFS_ATTRIBUTE(snull_cable_fops, snull_cable_get, snull_cable_set,
+			 "%llu\n");
+
 /* The directory name: the device name, unless another netns took it. */
 static struct dentry *snull_debugfs_dir(struct snull_priv *priv)
 {
@@ -148,6 +193,7 @@ void snull_debugfs_add(struct snull_priv *priv)
 	debugfs_create_file("regs", 0400, dir, priv, &snull_regs_fops);
 	debugfs_create_file("rings", 0400, dir, priv, &snull_rings_fops);
 	debugfs_create_file("stats", 0400, dir, priv, &snull_stats_fops);
+	debugfs_create_file_unsafe("cable", 0600, dir, priv, &snull_cable_fops);
 	for (i = 0; i < SNULL_FAULT_KNOBS; i++) {
 		struct snull_fault_knob *k = &priv->fault_knobs[i];
 

@@ -203,17 +203,189 @@ static void snull_get_drvinfo(struct net_device *dev,
 	strscpy(info->bus_info, "virtual", sizeof(info->bus_info));
 }
 
+/* The ethtool link mode of each of the PHY's modes (SNULL_LM_*). */
+static const u8 snull_lm_ethtool[SNULL_LM_COUNT] = {
+	[SNULL_LM_10_FULL]	= ETHTOOL_LINK_MODE_10baseT_Full_BIT,
+	[SNULL_LM_100_HALF]	= ETHTOOL_LINK_MODE_100baseT_Half_BIT,
+	[SNULL_LM_100_FULL]	= ETHTOOL_LINK_MODE_100baseT_Full_BIT,
+	[SNULL_LM_1000_FULL]	= ETHTOOL_LINK_MODE_1000baseT_Full_BIT,
+	[SNULL_LM_2500_FULL]	= ETHTOOL_LINK_MODE_2500baseT_Full_BIT,
+	[SNULL_LM_5000_FULL]	= ETHTOOL_LINK_MODE_5000baseT_Full_BIT,
+	[SNULL_LM_10000_FULL]	= ETHTOOL_LINK_MODE_10000baseT_Full_BIT,
+};
+
+static void snull_lm_to_ethtool(u32 modes, unsigned long *mask)
+{
+	unsigned int m;
+
+	for (m = 0; m < SNULL_LM_COUNT; m++)
+		if (modes & BIT(m))
+			__set_bit(snull_lm_ethtool[m], mask);
+}
+
+/*
+ * The PHY's registers as ethtool shows them.  With the link down, a
+ * forced PHY reports the mode it is forced to, a negotiating one
+ * "Unknown" (ethtool's uapi says either).
+ */
 static int snull_get_link_ksettings(struct net_device *dev,
 				    struct ethtool_link_ksettings *cmd)
 {
+	struct snull_priv *priv = netdev_priv(dev);
+	u32 ctrl = snull_rd32(priv, SNULL_PHY_CTRL);
+	u32 stat = snull_rd32(priv, SNULL_PHY_STAT);
+	u32 lpa = snull_rd32(priv, SNULL_PHY_LPA);
+	bool an = ctrl & SNULL_PHY_CTRL_ANEN;
+	unsigned int mode;
+
 	ethtool_link_ksettings_zero_link_mode(cmd, supported);
 	ethtool_link_ksettings_zero_link_mode(cmd, advertising);
-	cmd->base.speed = netif_carrier_ok(dev) ? snull_speed : SPEED_UNKNOWN;
-	cmd->base.duplex = netif_carrier_ok(dev) ? DUPLEX_FULL :
-						   DUPLEX_UNKNOWN;
-	cmd->base.port = PORT_OTHER;
-	cmd->base.autoneg = AUTONEG_DISABLE;
+	ethtool_link_ksettings_zero_link_mode(cmd, lp_advertising);
+	snull_lm_to_ethtool(snull_rd32(priv, SNULL_PHY_SUP),
+			    cmd->link_modes.supported);
+	snull_lm_to_ethtool(snull_rd32(priv, SNULL_PHY_ADV),
+			    cmd->link_modes.advertising);
+	snull_lm_to_ethtool(lpa, cmd->link_modes.lp_advertising);
+	ethtool_link_ksettings_add_link_mode(cmd, supported, Autoneg);
+	ethtool_link_ksettings_add_link_mode(cmd, supported, TP);
+	if (an)
+		ethtool_link_ksettings_add_link_mode(cmd, advertising, Autoneg);
+	if (lpa)
+		ethtool_link_ksettings_add_link_mode(cmd, lp_advertising,
+						     Autoneg);
+
+	if (stat & SNULL_PHY_STAT_LINK)
+		mode = FIELD_GET(SNULL_PHY_STAT_MODE, stat);
+	else if (!an)
+		mode = FIELD_GET(SNULL_PHY_CTRL_MODE, ctrl);
+	else
+		mode = SNULL_LM_COUNT;
+	if (mode < SNULL_LM_COUNT) {
+		cmd->base.speed = snull_lm_speed(mode);
+		cmd->base.duplex = snull_lm_full(mode) ? DUPLEX_FULL :
+							 DUPLEX_HALF;
+	} else {
+		cmd->base.speed = SPEED_UNKNOWN;
+		cmd->base.duplex = DUPLEX_UNKNOWN;
+	}
+	cmd->base.autoneg = an ? AUTONEG_ENABLE : AUTONEG_DISABLE;
+	cmd->base.port = PORT_TP;
+	cmd->base.phy_address = 0;
+	cmd->base.transceiver = XCVR_INTERNAL;
+	cmd->base.eth_tp_mdix = ETH_TP_MDI_INVALID;
+	cmd->base.eth_tp_mdix_ctrl = ETH_TP_MDI_INVALID;
 	return 0;
+}
+
+/* The PHY mode forced by @speed/@duplex, or -EINVAL. */
+static int snull_forced_mode(u32 sup, u32 speed, u8 duplex)
+{
+	int m, best = -EINVAL;
+
+	for (m = 0; m < SNULL_LM_COUNT; m++) {
+		if (!(sup & BIT(m)))
+			continue;
+		if (speed != SPEED_UNKNOWN && snull_lm_speed(m) != speed)
+			continue;
+		if ((duplex == DUPLEX_FULL && !snull_lm_full(m)) ||
+		    (duplex == DUPLEX_HALF && snull_lm_full(m)))
+			continue;
+		best = m;	/* the best mode that fits: full over half */
+	}
+	return best;
+}
+
+/*
+ * ethtool -s: autonegotiation and what it advertises, or a forced speed
+ * and duplex.  No extack here: errors are logged.  A duplex or speed of
+ * "unknown" (what get reported while the link was down) means the best
+ * that fits the rest, never an error: ethtool passes back what it read.
+ */
+static int snull_set_link_ksettings(struct net_device *dev,
+				    const struct ethtool_link_ksettings *cmd)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(known) = {};
+	__ETHTOOL_DECLARE_LINK_MODE_MASK(extra);
+	u32 sup = snull_rd32(priv, SNULL_PHY_SUP), adv = 0;
+	unsigned int m;
+	int mode;
+
+	if (cmd->base.port != PORT_TP || cmd->base.phy_address != 0 ||
+	    cmd->base.eth_tp_mdix_ctrl != ETH_TP_MDI_INVALID) {
+		netdev_warn(dev, "link settings: port TP, PHY address 0 and no MDI-X control only\n");
+		return -EINVAL;
+	}
+	for (m = 0; m < SNULL_LM_COUNT; m++)
+		if (test_bit(snull_lm_ethtool[m], cmd->link_modes.advertising))
+			adv |= BIT(m);
+	snull_lm_to_ethtool(sup, known);
+	__set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, known);
+	__set_bit(ETHTOOL_LINK_MODE_TP_BIT, known);
+	if (bitmap_andnot(extra, cmd->link_modes.advertising, known,
+			  __ETHTOOL_LINK_MODE_MASK_NBITS)) {
+		netdev_warn(dev, "link settings: advertising a mode this PHY does not support\n");
+		return -EINVAL;
+	}
+
+	switch (cmd->base.autoneg) {
+	case AUTONEG_ENABLE:
+		if (!adv) {
+			netdev_warn(dev, "link settings: autonegotiation needs a mode to advertise\n");
+			return -EINVAL;
+		}
+		snull_wr32(priv, SNULL_PHY_ADV, adv);
+		snull_wr32(priv, SNULL_PHY_CTRL, SNULL_PHY_CTRL_ANEN);
+		return 0;
+	case AUTONEG_DISABLE:
+		mode = snull_forced_mode(sup, cmd->base.speed,
+					 cmd->base.duplex);
+		if (mode < 0) {
+			netdev_warn(dev, "link settings: no supported mode at %u Mb/s, duplex %u\n",
+				    cmd->base.speed, cmd->base.duplex);
+			return mode;
+		}
+		/* Kept for the next "autoneg on" of an ethtool that sends
+		 * no advertising with it.
+		 */
+		if (adv)
+			snull_wr32(priv, SNULL_PHY_ADV, adv);
+		snull_wr32(priv, SNULL_PHY_CTRL,
+			   FIELD_PREP(SNULL_PHY_CTRL_MODE, mode));
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* Why the link is down, as the PHY says; nothing while it is up. */
+static int snull_get_link_ext_state(struct net_device *dev,
+				    struct ethtool_link_ext_state_info *info)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	u32 why = FIELD_GET(SNULL_PHY_STAT_WHY,
+			    snull_rd32(priv, SNULL_PHY_STAT));
+
+	if (netif_carrier_ok(dev))
+		return -ENODATA;
+	switch (why) {
+	case SNULL_PHY_WHY_NO_CABLE:
+		info->link_ext_state = ETHTOOL_LINK_EXT_STATE_NO_CABLE;
+		return 0;
+	case SNULL_PHY_WHY_NO_PARTNER:
+		info->link_ext_state = ETHTOOL_LINK_EXT_STATE_AUTONEG;
+		info->autoneg = ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_PARTNER_DETECTED;
+		return 0;
+	case SNULL_PHY_WHY_FORCED:
+		info->link_ext_state = ETHTOOL_LINK_EXT_STATE_AUTONEG;
+		info->autoneg =
+			ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_PARTNER_DETECTED_FORCE_MODE;
+		return 0;
+	case SNULL_PHY_WHY_NO_HCD:
+		info->link_ext_state = ETHTOOL_LINK_EXT_STATE_AUTONEG;
+		info->autoneg = ETHTOOL_LINK_EXT_SUBSTATE_AN_NO_HCD;
+		return 0;
+	}
+	return -ENODATA;
 }
 
 static u32 snull_get_msglevel(struct net_device *dev)
@@ -403,7 +575,6 @@ static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
 			    u64 *data)
 {
 	struct snull_priv *priv = netdev_priv(dev);
-	struct net_device *peer = rtnl_dereference(priv->peer);
 	bool was_up = priv->hw_up;
 	bool carrier = netif_carrier_ok(dev);
 	struct snull_rings rings;
@@ -418,11 +589,11 @@ static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
 	if (err)
 		goto out;
 
-	if (carrier) {
+	/* Ours now; the peer's follows from its PHY (LSC) when ours
+	 * leaves the wire, and comes back the same way.
+	 */
+	if (carrier)
 		netif_carrier_off(dev);
-		if (peer)
-			netif_carrier_off(peer);
-	}
 	snull_quiesce(priv);
 	snull_rings_swap(priv, &rings);		/* @rings: the stack's */
 	err = snull_loopback_test(priv);
@@ -430,11 +601,7 @@ static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
 	snull_rings_free(&rings);
 	if (was_up)
 		snull_start(priv);
-	if (carrier) {
-		netif_carrier_on(dev);
-		if (peer)
-			netif_carrier_on(peer);
-	}
+	/* Carrier returns with the link's interrupt. */
 out:
 	if (err) {
 		data[0] = 1;
@@ -542,6 +709,8 @@ const struct ethtool_ops snull_ethtool_ops = {
 	.get_drvinfo		= snull_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= snull_get_link_ksettings,
+	.set_link_ksettings	= snull_set_link_ksettings,
+	.get_link_ext_state	= snull_get_link_ext_state,
 	.get_msglevel		= snull_get_msglevel,
 	.set_msglevel		= snull_set_msglevel,
 	.get_sset_count		= snull_get_sset_count,

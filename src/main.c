@@ -163,7 +163,7 @@ MODULE_PARM_DESC(rx_ring, "RX descriptors per device, a power of two (16-4096, d
 
 unsigned int snull_speed = 10000;
 module_param_named(speed, snull_speed, uint, 0444);
-MODULE_PARM_DESC(speed, "Link speed reported to ethtool in Mb/s (10-400000, default 10000)");
+MODULE_PARM_DESC(speed, "The PHY's fastest link mode in Mb/s: 10, 100, 1000, 2500, 5000 or 10000 (default 10000)");
 
 int snull_debug = -1;
 module_param_named(debug, snull_debug, int, 0444);
@@ -268,6 +268,17 @@ static int __init snull_create_pair(unsigned int index)
 	return err;
 }
 
+/* A speed some link mode has. */
+static bool __init snull_phy_speed_ok(unsigned int speed)
+{
+	unsigned int m;
+
+	for (m = 0; m < SNULL_LM_COUNT; m++)
+		if (snull_lm_speed(m) == speed)
+			return true;
+	return false;
+}
+
 /* One clear line per bad value: the admin sees it in dmesg. */
 static bool __init snull_param_ok(const char *name, unsigned int val,
 				  unsigned int min, unsigned int max, bool pow2)
@@ -291,7 +302,11 @@ static int __init snull_check_params(void)
 			     SNULL_RING_MAX, true);
 	ok &= snull_param_ok("rx_ring", snull_rx_ring, SNULL_RING_MIN,
 			     SNULL_RING_MAX, true);
-	ok &= snull_param_ok("speed", snull_speed, 10, 400000, false);
+	if (!snull_phy_speed_ok(snull_speed)) {
+		pr_err("speed=%u: must be the speed of a link mode: 10, 100, 1000, 2500, 5000 or 10000\n",
+		       snull_speed);
+		ok = false;
+	}
 	return ok ? 0 : -EINVAL;
 }
 

@@ -289,6 +289,28 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 }
 
 /*
+ * The link went up or down (or changed mode): carrier follows the PHY.
+ * Any context the ISR runs in: netif_carrier_on/off() only set a bit and
+ * queue the link watch.
+ */
+static void snull_link_change(struct snull_priv *priv)
+{
+	struct net_device *dev = priv->dev;
+	u32 stat = snull_rd32(priv, SNULL_PHY_STAT);
+	unsigned int mode = FIELD_GET(SNULL_PHY_STAT_MODE, stat);
+
+	if (stat & SNULL_PHY_STAT_LINK) {
+		netif_info(priv, link, dev, "link up, %u Mb/s, %s duplex\n",
+			   snull_lm_speed(mode),
+			   snull_lm_full(mode) ? "full" : "half");
+		netif_carrier_on(dev);
+	} else if (netif_carrier_ok(dev)) {
+		netif_info(priv, link, dev, "link down\n");
+		netif_carrier_off(dev);
+	}
+}
+
+/*
  * The ISR, registered with the device as its interrupt handler: hard-IRQ
  * context with interrupts off (on PREEMPT_RT, softirq context, as a
  * threaded handler would run).  Keep it short: acknowledge (reading ICR
@@ -309,6 +331,13 @@ irqreturn_t snull_interrupt(int irq, void *data)
 		return IRQ_NONE;
 	}
 	u64_stats_inc(&st->irqs);
+
+	if (status & SNULL_IRQ_LSC)
+		snull_link_change(priv);
+	if (!(status & (SNULL_IRQ_RX | SNULL_IRQ_TX))) {
+		u64_stats_update_end(&st->syncp);
+		return IRQ_HANDLED;
+	}
 
 	if (priv->use_napi) {
 		/* Masked until the poll has drained the rings. */

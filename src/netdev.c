@@ -367,7 +367,6 @@ static void snull_free_irq(struct snull_priv *priv)
 static int snull_open(struct net_device *dev)
 {
 	struct snull_priv *priv = netdev_priv(dev);
-	struct net_device *peer;
 	int err;
 
 	err = snull_request_irq(priv);
@@ -377,12 +376,9 @@ static int snull_open(struct net_device *dev)
 	if (err)
 		goto err_up;
 
-	/* Carrier is "both ends plugged in": up only when the peer is too. */
-	peer = rtnl_dereference(priv->peer);
-	if (peer && netif_running(peer)) {
-		netif_carrier_on(dev);
-		netif_carrier_on(peer);
-	}
+	/* Carrier follows the link: its interrupt (LSC) turns it on, here
+	 * and at the peer, once both cards are on the wire.
+	 */
 	return 0;
 
 err_up:
@@ -393,11 +389,9 @@ err_up:
 static int snull_stop(struct net_device *dev)
 {
 	struct snull_priv *priv = netdev_priv(dev);
-	struct net_device *peer = rtnl_dereference(priv->peer);
 
+	/* Ours at once; the peer's when its PHY loses the link (LSC). */
 	netif_carrier_off(dev);
-	if (peer)
-		netif_carrier_off(peer);
 	snull_down(priv);
 	snull_free_irq(priv);	/* the card is quiet: snull_down() stopped it */
 	return 0;
@@ -655,6 +649,12 @@ static int snull_init(struct net_device *dev)
 		.name	= dev->name,	/* follows a rename */
 		.lockup	= snull_lockup,
 	};
+	unsigned int m;
+
+	/* The PHY's modes: every one up to the speed parameter. */
+	for (m = 0; m < SNULL_LM_COUNT; m++)
+		if (snull_lm_speed(m) <= snull_speed)
+			cfg.phy_modes |= BIT(m);
 
 	priv->hw = snull_hw_create(&cfg);
 	if (!priv->hw)

@@ -93,7 +93,8 @@ static void snull_hw_arm(struct snull_hw *hw, u32 usecs)
 
 /*
  * The coalescing delay before @causes assert the line: the shorter of the
- * causes' ITR delays, none once ITR_RXF frames are waiting.
+ * causes' ITR delays, none once ITR_RXF frames are waiting or for a link
+ * change.
  */
 static u32 snull_hw_irq_delay(struct snull_hw *hw, u32 causes)
 {
@@ -107,6 +108,8 @@ static u32 snull_hw_irq_delay(struct snull_hw *hw, u32 causes)
 	}
 	if (causes & SNULL_IRQ_TX)
 		usecs = min(usecs, READ_ONCE(hw->itr_tx));
+	if (causes & SNULL_IRQ_LSC)	/* never moderated */
+		usecs = 0;
 	return usecs + snull_hw_fault(hw, SNULL_FAULT_DELAY);
 }
 
@@ -249,19 +252,23 @@ static void snull_hw_disable(struct snull_hw *hw, u32 ctrl)
 		synchronize_irq(hw->virq);
 }
 
+/* Process context: may wait for the interrupt line, and the link. */
 static void snull_hw_ctrl_write(struct snull_hw *hw, u32 val)
 {
-	bool was = hw->ctrl & SNULL_CTRL_EN;
+	u32 old = hw->ctrl;
 
-	if ((val & SNULL_CTRL_EN) && !was) {
+	if ((val & SNULL_CTRL_EN) && !(old & SNULL_CTRL_EN)) {
 		snull_hw_enable(hw, val);
-	} else if (!(val & SNULL_CTRL_EN) && was) {
+	} else if (!(val & SNULL_CTRL_EN) && (old & SNULL_CTRL_EN)) {
 		snull_hw_disable(hw, val);
 	} else {
 		spin_lock_bh(&hw->rx_lock);
 		WRITE_ONCE(hw->ctrl, val);
 		spin_unlock_bh(&hw->rx_lock);
 	}
+	/* On or off the wire: the link of both ends follows. */
+	if ((old ^ val) & (SNULL_CTRL_EN | SNULL_CTRL_LOOP))
+		snull_phy_update(hw);
 }
 
 /* ---- the wire's address trick ------------------------------------------- */
@@ -618,22 +625,6 @@ static void snull_hw_tx_kick(struct snull_hw *hw)
 
 /* ---- register file ------------------------------------------------------- */
 
-/* Link: cable in, both ends on, neither in loopback. */
-static bool snull_hw_link_up(struct snull_hw *hw)
-{
-	struct snull_hw *far;
-	bool up;
-
-	if (!snull_hw_enabled(hw) || (READ_ONCE(hw->ctrl) & SNULL_CTRL_LOOP))
-		return false;
-	rcu_read_lock();
-	far = rcu_dereference(hw->far);
-	up = far && snull_hw_enabled(far) &&
-	     !(READ_ONCE(far->ctrl) & SNULL_CTRL_LOOP);
-	rcu_read_unlock();
-	return up;
-}
-
 u32 snull_hw_rd32(struct snull_hw *hw, u32 reg)
 {
 	switch (reg) {
@@ -642,7 +633,8 @@ u32 snull_hw_rd32(struct snull_hw *hw, u32 reg)
 	case SNULL_STATUS:
 		return (snull_hw_enabled(hw) ? SNULL_STATUS_EN : 0) |
 		       (READ_ONCE(hw->tx_hung) ? SNULL_STATUS_TXHUNG : 0) |
-		       (snull_hw_link_up(hw) ? SNULL_STATUS_LU : 0);
+		       (READ_ONCE(hw->phy_stat) & SNULL_PHY_STAT_LINK ?
+			SNULL_STATUS_LU : 0);
 	case SNULL_ICR:
 		return snull_hw_icr_read(hw);
 	case SNULL_ICS:		/* latched causes, not cleared: for dumps */
@@ -683,6 +675,16 @@ u32 snull_hw_rd32(struct snull_hw *hw, u32 reg)
 	case SNULL_FAULT_DELAY:
 	case SNULL_FAULT_STALL:
 		return snull_hw_fault(hw, reg);
+	case SNULL_PHY_SUP:
+		return hw->phy_sup;
+	case SNULL_PHY_CTRL:
+		return READ_ONCE(hw->phy_ctrl);
+	case SNULL_PHY_ADV:
+		return READ_ONCE(hw->phy_adv);
+	case SNULL_PHY_LPA:
+		return READ_ONCE(hw->phy_lpa);
+	case SNULL_PHY_STAT:
+		return READ_ONCE(hw->phy_stat);
 	}
 	WARN_ONCE(1, "snull_hw: read of unknown register %#x\n", reg);
 	return 0;
@@ -769,6 +771,10 @@ void snull_hw_wr32(struct snull_hw *hw, u32 reg, u32 val)
 	case SNULL_FAULT_STALL:
 		WRITE_ONCE(hw->fault[SNULL_FAULT_IDX(reg)], val);
 		return;
+	case SNULL_PHY_CTRL:
+	case SNULL_PHY_ADV:
+		snull_phy_write(hw, reg, val);
+		return;
 	}
 	WARN_ONCE(1, "snull_hw: write of unknown register %#x\n", reg);
 }
@@ -836,6 +842,9 @@ struct snull_hw *snull_hw_create(const struct snull_hw_config *cfg)
 		return NULL;
 	hw->name = cfg->name;
 	hw->lockup = cfg->lockup;
+	hw->phy_sup = cfg->phy_modes & (BIT(SNULL_LM_COUNT) - 1);
+	hw->phy_adv = hw->phy_sup;
+	hw->phy_ctrl = SNULL_PHY_CTRL_ANEN;
 	spin_lock_init(&hw->rx_lock);
 	u64_stats_init(&hw->syncp);
 	/*

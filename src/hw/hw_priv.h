@@ -18,7 +18,9 @@
 #ifndef _SNULL_HW_PRIV_H
 #define _SNULL_HW_PRIV_H
 
+#include <linux/bitfield.h>
 #include <linux/hrtimer.h>
+#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 #include <linux/u64_stats_sync.h>
@@ -66,6 +68,13 @@ struct snull_hw {
 
 	struct snull_hw __rcu *far;	/* the cable's other end (wire.c) */
 
+	/* PHY (phy.c): written under snull_wire_lock, read locklessly. */
+	u32 phy_sup;
+	u32 phy_ctrl;
+	u32 phy_adv;
+	u32 phy_lpa;
+	u32 phy_stat;
+
 	u64_stats_t stats[SNULL_NSTATS];	/* rx_lock */
 	struct u64_stats_sync syncp;
 
@@ -89,5 +98,15 @@ static inline bool snull_hw_enabled(const struct snull_hw *hw)
 }
 
 void snull_hw_raise(struct snull_hw *hw, u32 causes, u32 frames);
+
+/* wire.c: the cable, and the lock of everything the link depends on */
+extern struct mutex snull_wire_lock;
+#define snull_wire_far(hw) \
+	rcu_dereference_protected((hw)->far, lockdep_is_held(&snull_wire_lock))
+
+/* phy.c */
+void snull_phy_update(struct snull_hw *hw);
+void snull_phy_update_locked(struct snull_hw *hw);
+void snull_phy_write(struct snull_hw *hw, u32 reg, u32 val);
 
 #endif /* _SNULL_HW_PRIV_H */

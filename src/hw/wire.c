@@ -5,16 +5,13 @@
  * Each end holds an RCU pointer to the other, read by its TX engine
  * under rcu_read_lock() and written only here, under snull_wire_lock.
  * A cut end sends into nothing: its frames complete with
- * SNULL_DESC_NOCARRIER.
+ * SNULL_DESC_NOCARRIER.  Plugging and unplugging changes the link of
+ * both ends (phy.c).
  */
-#include <linux/mutex.h>
-
 #include "hw_priv.h"
 
-static DEFINE_MUTEX(snull_wire_lock);
-
-#define snull_wire_far(hw) \
-	rcu_dereference_protected((hw)->far, lockdep_is_held(&snull_wire_lock))
+/* The cable's pointers and every card's PHY (phy.c). */
+DEFINE_MUTEX(snull_wire_lock);
 
 /* Plug @a and @b together.  Both must be unplugged. */
 void snull_wire_connect(struct snull_hw *a, struct snull_hw *b)
@@ -23,6 +20,7 @@ void snull_wire_connect(struct snull_hw *a, struct snull_hw *b)
 	if (!WARN_ON_ONCE(snull_wire_far(a) || snull_wire_far(b))) {
 		rcu_assign_pointer(a->far, b);
 		rcu_assign_pointer(b->far, a);
+		snull_phy_update_locked(a);
 	}
 	mutex_unlock(&snull_wire_lock);
 }
@@ -39,7 +37,10 @@ void snull_wire_cut(struct snull_hw *hw)
 	mutex_lock(&snull_wire_lock);
 	far = snull_wire_far(hw);
 	RCU_INIT_POINTER(hw->far, NULL);
-	if (far)
+	snull_phy_update_locked(hw);
+	if (far) {
 		RCU_INIT_POINTER(far->far, NULL);
+		snull_phy_update_locked(far);
+	}
 	mutex_unlock(&snull_wire_lock);
 }

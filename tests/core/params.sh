@@ -58,6 +58,7 @@ refused rx_ring=100000
 refused rx_ring=100
 refused irq_delay_us=200000
 refused speed=1
+refused speed=3000
 
 load_snull pairs=2
 [ -e /sys/class/net/sn3 ] || fail "good insmod after refused ones: no sn3"

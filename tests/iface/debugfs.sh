@@ -12,7 +12,7 @@
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/iface/iface.inc"
 
-FILES="corrupt_permille delay_us drop_permille regs rings stall_tx stats"
+FILES="cable corrupt_permille delay_us drop_permille regs rings stall_tx stats"
 
 has_files() {	# has_files DIR
 	assert_eq "$(ls "$1" | tr '\n' ' ')" "$FILES " "files in $1"

@@ -3,16 +3,14 @@
 # ethtool -i (driver, version = the kernel's release as the core fills it
 # in -- empty on a kernel whose core does not -- never the module's own,
 # bus-info, what the driver
-# supports) and plain `ethtool DEV`: speed from the speed param, full
-# duplex, "Link detected" following the carrier (down, up, peer down), on
-# the insmod pair and on an ip-link pair.
+# supports) and plain `ethtool DEV`: the PHY's autonegotiated speed (the
+# fastest mode the speed param allows), full duplex, twisted pair,
+# "Link detected" following the carrier (down, up, peer down, with the
+# PHY's reason while down), on the insmod pair and on an ip-link pair.
 # timeout: 60
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/iface/iface.inc"
 
-field() {	# field "ethtool ARGS" KEY: the value after "KEY: "
-	$1 | sed -n "s/^[[:space:]]*$2: *//p" | head -n1
-}
 
 link_is() {	# link_is DEV yes|no
 	assert_eq "$(field "ethtool $1" "Link detected")" "$2" "$1: Link detected"
@@ -39,14 +37,15 @@ for pair in "sn0 sn1" "ta tb"; do
 	link_is "$1" no
 	assert_eq "$(field "ethtool $1" Speed)" "Unknown!" "$1 speed with no link"
 	ip link set "$1" up
-	link_is "$1" no		# the peer is still down: no carrier
+	# the peer is still down: no carrier, and the PHY says why
+	link_is "$1" "no (Autoneg, No partner detected)"
 	ip link set "$2" up
 	wait_for "ethtool $1 | grep -q 'Link detected: yes'" 5
 	link_is "$2" yes
 	assert_eq "$(field "ethtool $1" Speed)" 10000Mb/s "$1 speed"
 	assert_eq "$(field "ethtool $1" Duplex)" Full "$1 duplex"
-	assert_eq "$(field "ethtool $1" Port)" Other "$1 port"
-	assert_eq "$(field "ethtool $1" Auto-negotiation)" off "$1 autoneg"
+	assert_eq "$(field "ethtool $1" Port)" "Twisted Pair" "$1 port"
+	assert_eq "$(field "ethtool $1" Auto-negotiation)" on "$1 autoneg"
 	ip link set "$2" down
 	wait_for "ethtool $1 | grep -q 'Link detected: no'" 5
 	ip link set "$2" up

@@ -51,6 +51,9 @@ ping_ok "" -c 3 -i 0.2 -W 2 remote1
 c0=$(cat /sys/class/net/sn0/carrier_changes) c1=$(cat /sys/class/net/sn1/carrier_changes)
 a0=$(awk '$1 == "allocated" { print $2 }' "$DBGFS/sn0/rings")
 selftest sn0 || fail "self-test on sn0 (idle)"
+# carrier comes back with the link's interrupt, a moment after the test
+wait_for "[ \$(cat /sys/class/net/sn0/carrier_changes) -ge $((c0 + 2)) ]" 5
+wait_for "[ \$(cat /sys/class/net/sn1/carrier_changes) -ge $((c1 + 2)) ]" 5
 assert_eq "$(cat /sys/class/net/sn0/carrier_changes)" $((c0 + 2)) "sn0 carrier changes over a self-test"
 assert_eq "$(cat /sys/class/net/sn1/carrier_changes)" $((c1 + 2)) "sn1 (peer) carrier changes over a self-test"
 assert_eq "$(awk '$1 == "allocated" { print $2 }' "$DBGFS/sn0/rings")" "$a0" "sn0 ring sets allocated over a self-test"
