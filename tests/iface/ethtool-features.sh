@@ -108,10 +108,11 @@ for gro in off on; do
 	if [ $gro = off ]; then
 		assert_ge "$segs" $((frames - 2)) "TCP segments with GRO off"
 	else
-		# At most one segment in three (distro 0.10-0.15, debug
-		# kernel one vCPU 0.13-0.18 here); without GRO every frame
-		# is one.
-		[ $((segs * 3)) -le "$frames" ] ||
+		# At most one segment in two (distro 0.10-0.15, debug
+		# kernel one vCPU 0.13-0.18 here, 0.36 once with another VM
+		# loading the host: shorter polls merge less); without GRO
+		# every frame is one.
+		[ $((segs * 2)) -le "$frames" ] ||
 			fail "GRO on: TCP saw $segs segments for $frames frames"
 	fi
 	port=$((port + 1))
