@@ -57,8 +57,9 @@ for f in $(sed -n 's/.*debugfs_create_file\(_unsafe\)\?("\([a-z_]*\)".*/\2/p' "$
 	grep -qw -- "$f" text.txt || missing "debugfs file $f"
 done
 # tracepoints
-events=$({ grep -o 'DEFINE_EVENT([a-z0-9_]*, *snull_[a-z_]*' "$SNULL_ROOT/include/snull_trace.h" |
-	sed 's/.*, *//'; grep -o 'TRACE_EVENT(snull_[a-z_]*' "$SNULL_ROOT/include/snull_trace.h" |
+tp_headers=("$SNULL_ROOT/include/snull_trace.h" "$SNULL_ROOT/include/snull_hw_trace.h")
+events=$({ grep -oh 'DEFINE_EVENT([a-z0-9_]*, *snull_[a-z_]*' "${tp_headers[@]}" |
+	sed 's/.*, *//'; grep -oh 'TRACE_EVENT(snull_[a-z_]*' "${tp_headers[@]}" |
 	sed 's/.*(//'; } | sort -u)
 [[ $(wc -w <<<"$events") -ge 9 ]] || fail "expected 9 or more tracepoints, found: $events"
 for e in $events; do

@@ -38,6 +38,12 @@
  *   handler the driver registered.  The card never sees the driver's
  *   structures; the driver never sees inside the card.
  *
+ *   Each card has a PHY on its end of the cable (src/hw/phy.c): the link
+ *   comes up when both cards are on and their PHYs agree on a mode
+ *   (autonegotiation, or matching forced speeds; ethtool -s), and every
+ *   change of it raises the link interrupt (LSC), whose handler sets the
+ *   carrier.  ndo_open never touches carrier; ndo_stop drops its own.
+ *
  * III. Transmit path
  *
  *   1. ndo_start_xmit() (process or softirq context, BH off, the TX queue
@@ -76,6 +82,8 @@
  *      NIC applies between interrupts).
  *   3. Interrupt mode (use_napi=0): the ISR reclaims TX and hands every
  *      received frame to netif_rx(), refilling from hard-IRQ context.
+ *   4. In both modes a link change (LSC) is handled in the ISR itself:
+ *      carrier on or off, from the PHY's status.
  *
  * V.  Watchdog
  *
