@@ -246,13 +246,14 @@ static int snull_get_link_ksettings(struct net_device *dev,
 	snull_lm_to_ethtool(snull_rd32(priv, SNULL_PHY_ADV),
 			    cmd->link_modes.advertising);
 	snull_lm_to_ethtool(lpa, cmd->link_modes.lp_advertising);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, Autoneg);
-	ethtool_link_ksettings_add_link_mode(cmd, supported, TP);
+	__set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT, cmd->link_modes.supported);
+	__set_bit(ETHTOOL_LINK_MODE_TP_BIT, cmd->link_modes.supported);
 	if (an)
-		ethtool_link_ksettings_add_link_mode(cmd, advertising, Autoneg);
+		__set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT,
+			  cmd->link_modes.advertising);
 	if (lpa)
-		ethtool_link_ksettings_add_link_mode(cmd, lp_advertising,
-						     Autoneg);
+		__set_bit(ETHTOOL_LINK_MODE_Autoneg_BIT,
+			  cmd->link_modes.lp_advertising);
 
 	if (stat & SNULL_PHY_STAT_LINK)
 		mode = FIELD_GET(SNULL_PHY_STAT_MODE, stat);

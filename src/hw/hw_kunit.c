@@ -319,6 +319,7 @@ static struct kunit_suite snull_hw_suite = {
 	.name = "snull_hw",
 	.test_cases = snull_hw_cases,
 };
+
 kunit_test_suite(snull_hw_suite);
 
 MODULE_DESCRIPTION("KUnit tests of snull's simulated NIC");
