@@ -93,6 +93,7 @@ struct snull_irq_stats {
 	u64_stats_t irqs;
 	u64_stats_t irq_masked;
 	u64_stats_t irq_spurious;
+	u64_stats_t irq_link;		/* only a link change: no NAPI */
 	struct u64_stats_sync syncp;
 };
 

@@ -43,6 +43,7 @@ static const struct snull_stat_desc snull_irq_descs[] = {
 	SNULL_STAT(snull_irq_stats, irqs, "irqs"),
 	SNULL_STAT(snull_irq_stats, irq_masked, "irq_masked"),
 	SNULL_STAT(snull_irq_stats, irq_spurious, "irq_spurious"),
+	SNULL_STAT(snull_irq_stats, irq_link, "irq_link"),
 };
 
 /* The device's own counters: offset is a 64-bit counter register. */

@@ -335,6 +335,7 @@ irqreturn_t snull_interrupt(int irq, void *data)
 	if (status & SNULL_IRQ_LSC)
 		snull_link_change(priv);
 	if (!(status & (SNULL_IRQ_RX | SNULL_IRQ_TX))) {
+		u64_stats_inc(&st->irq_link);
 		u64_stats_update_end(&st->syncp);
 		return IRQ_HANDLED;
 	}
