@@ -311,11 +311,12 @@ static void snull_link_change(struct snull_priv *priv)
 }
 
 /*
- * The ISR, registered with the device as its interrupt handler: hard-IRQ
- * context with interrupts off (on PREEMPT_RT, softirq context, as a
- * threaded handler would run).  Keep it short: acknowledge (reading ICR
- * clears it), and either defer to NAPI or (use_napi=0) do the book's
- * per-frame work.
+ * The ISR: requested with request_irq() on the card's IRQ, or registered
+ * with the card where the kernel has no interrupt simulator.  Hard-IRQ
+ * context with interrupts off; on PREEMPT_RT its IRQ thread with BH off
+ * (or the card's timer softirq, without the simulator).  Keep it short:
+ * acknowledge (reading ICR clears it), follow a link change, and either
+ * defer to NAPI or (use_napi=0) do the book's per-frame work.
  */
 irqreturn_t snull_interrupt(int irq, void *data)
 {

@@ -33,7 +33,7 @@ for d in sn0 sn1; do
 	sent=$(stat_of $d tx_packets)
 	recv=$(stat_of $d rx_packets)
 	assert_eq "$(r running $d)" 1 "$d running"
-	assert_eq "$(r irq_mask $d)" 3 "$d irq_mask (RX|TX unmasked when idle)"
+	assert_eq "$(r irq_mask $d)" 7 "$d irq_mask (RX|TX|LSC unmasked when idle)"
 	assert_eq "$(r irq_status $d)" 0 "$d irq_status when idle"
 	assert_eq "$(r rx_ctl $d)" 0 "$d rx_ctl (no promisc, no allmulti)"
 	assert_eq "$(r tx_size $d)" 256 "$d tx_size"
