@@ -84,8 +84,13 @@ static enum hrtimer_restart snull_hw_irq_fire(struct hrtimer *timer)
 	 * latched meanwhile.
 	 */
 	if (hw->virq && irqd_irq_inprogress(irq_get_irq_data(hw->virq))) {
-		hrtimer_forward_now(timer, ns_to_ktime(SNULL_HW_IRQ_RETRY_NS));
-		return HRTIMER_RESTART;
+		/* Not hrtimer_forward(): a cause raised on another CPU may
+		 * restart the timer meanwhile, and forwarding an enqueued
+		 * timer is a bug (7.3 warns).  Either start wins.
+		 */
+		hrtimer_start(timer, ns_to_ktime(SNULL_HW_IRQ_RETRY_NS),
+			      HRTIMER_MODE_REL);
+		return HRTIMER_NORESTART;
 	}
 	/* Cleared before the handler reads ICR: a cause raised from now on
 	 * re-arms the line, so no event can fall between the two.

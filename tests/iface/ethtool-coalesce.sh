@@ -80,9 +80,19 @@ assert_ge "$tx0" 1 "sn0 interrupts without coalescing"
 # How many fewer interrupts a 1000 us delay gives than none depends on
 # how steadily the guest ran pktgen (a vCPU that loses the host CPU
 # catches up in bursts, which NAPI batches anyway: 0.3 per frame without
-# coalescing in a busy run), so only ask for half.
-[ $((rx1 * 2)) -le "$rx0" ] || fail "rx-usecs 1000 did not halve sn1's interrupts ($rx0 -> $rx1)"
-[ $((tx1 * 2)) -le "$tx0" ] || fail "tx-usecs 1000 did not halve sn0's interrupts ($tx0 -> $tx1)"
+# coalescing in a busy run), so only ask for half -- and only where there
+# was something to save: on PREEMPT_RT under TCG, with the handler in its
+# IRQ thread, NAPI alone already batched 2000 frames into 39 RX and 143
+# TX interrupts, where a delay cannot halve much.
+halved() {	# halved WHAT BEFORE AFTER
+	if [ $(($2 * 8)) -lt "$count" ]; then
+		info "$1: $2 -> $3 interrupts; under one per 8 frames without coalescing, nothing to halve"
+	else
+		[ $(($3 * 2)) -le "$2" ] || fail "$1 did not halve the interrupts ($2 -> $3)"
+	fi
+}
+halved "rx-usecs 1000 on sn1" "$rx0" "$rx1"
+halved "tx-usecs 1000 on sn0" "$tx0" "$tx1"
 [ "$rx3" -gt $((rx2 * 2 + 4)) ] || fail "rx-frames 8 did not interrupt sooner than rx-usecs 100000 alone ($rx2 -> $rx3)"
 [ "$rx3" -le $((count / 2)) ] || fail "rx-frames 8: $rx3 interrupts for $count frames"
 
