@@ -300,6 +300,11 @@ static void snull_link_change(struct snull_priv *priv)
 	unsigned int mode = FIELD_GET(SNULL_PHY_STAT_MODE, stat);
 
 	if (stat & SNULL_PHY_STAT_LINK) {
+		/* Up, and up when we last looked: it went down and back (or
+		 * renegotiated) faster than this interrupt came.  Say so.
+		 */
+		if (netif_carrier_ok(dev))
+			netif_carrier_off(dev);
 		netif_info(priv, link, dev, "link up, %u Mb/s, %s duplex\n",
 			   snull_lm_speed(mode),
 			   snull_lm_full(mode) ? "full" : "half");
