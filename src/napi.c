@@ -328,33 +328,34 @@ irqreturn_t snull_interrupt(int irq, void *data)
 	struct snull_priv *priv = data;
 	struct snull_irq_stats *st = &priv->irq_stats;
 	u32 status = snull_rd32(priv, SNULL_ICR);
+	bool frames = status & (SNULL_IRQ_RX | SNULL_IRQ_TX);
 
 	trace_snull_isr(priv->dev, status);
+	/* Count first: the write section holds nothing but the counters. */
 	u64_stats_update_begin(&st->syncp);
-	if (!status) {
+	if (!status)
 		u64_stats_inc(&st->irq_spurious);
-		u64_stats_update_end(&st->syncp);
-		return IRQ_NONE;
-	}
-	u64_stats_inc(&st->irqs);
+	else
+		u64_stats_inc(&st->irqs);
+	if (status && !frames)
+		u64_stats_inc(&st->irq_link);
+	else if (frames && priv->use_napi)
+		u64_stats_inc(&st->irq_masked);
+	u64_stats_update_end(&st->syncp);
 
+	if (!status)
+		return IRQ_NONE;
 	if (status & SNULL_IRQ_LSC)
 		snull_link_change(priv);
-	if (!(status & (SNULL_IRQ_RX | SNULL_IRQ_TX))) {
-		u64_stats_inc(&st->irq_link);
-		u64_stats_update_end(&st->syncp);
+	if (!frames)
 		return IRQ_HANDLED;
-	}
 
 	if (priv->use_napi) {
 		/* Masked until the poll has drained the rings. */
 		snull_wr32(priv, SNULL_IMC, SNULL_IRQ_ALL);
-		u64_stats_inc(&st->irq_masked);
-		u64_stats_update_end(&st->syncp);
 		napi_schedule(&priv->napi);
 		return IRQ_HANDLED;
 	}
-	u64_stats_update_end(&st->syncp);
 
 	if (status & SNULL_IRQ_TX)
 		snull_tx_clean(priv, 0);
