@@ -449,9 +449,13 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	 */
 	if (!__netdev_tx_sent_queue(txq, len, netdev_xmit_more()))
 		return NETDEV_TX_OK;
-	/* The doorbell: the engine sends up to the new tail right now. */
+	/* The doorbell: the engine sends up to the new tail right now.  A
+	 * descriptor written back says the engine is alive without a
+	 * register read; only otherwise ask STATUS whether it hung.
+	 */
 	snull_wr32(priv, SNULL_TDT, priv->tx_next);
-	if (unlikely(snull_rd32(priv, SNULL_STATUS) & SNULL_STATUS_TXHUNG)) {
+	if (unlikely(!(READ_ONCE(d->status) & SNULL_DESC_DONE) &&
+		     snull_rd32(priv, SNULL_STATUS) & SNULL_STATUS_TXHUNG)) {
 		/*
 		 * The engine hung: stop the queue, as the book's driver does
 		 * when it loses a TX interrupt, so the watchdog sees the stall
