@@ -126,6 +126,10 @@ struct snull_priv {
 
 	bool use_napi;			/* fixed at creation */
 	bool hw_up;			/* rings allocated, engines on; rtnl */
+	bool engines_on;		/* CTRL.EN as the driver last set it:
+					 * rtnl writes, reclaim reads (wakes
+					 * the queue only while set)
+					 */
 	bool unplugged;			/* the pair's cable is out; rtnl */
 	unsigned long pflags;		/* BIT(SNULL_PFLAG_*), rtnl */
 	u32 msg_enable;
@@ -151,7 +155,6 @@ struct snull_priv {
 	u32 tx_clean;
 	u32 rx_tail;
 	u32 rx_next;
-	u32 rx_head;			/* RDH as last read (poll/ISR) */
 
 	struct work_struct reset_work;	/* the tx_timeout recovery */
 	struct dentry *debugfs;

@@ -72,11 +72,13 @@
  *   1. The timer fires in hard-IRQ context (PREEMPT_RT: softirq) and
  *      calls snull_interrupt(), which reads (and so clears) ICR.
  *   2. NAPI mode (use_napi=1): the ISR masks the card's interrupts (IMC)
- *      and schedules NAPI.  snull_poll(), in softirq context, reclaims TX
- *      descriptors up to TDH (even with budget 0), passes up to `budget`
- *      frames below RDH to napi_gro_receive(), refills the RX ring (one RDT
- *      write per batch), and only when it did less than its budget calls
- *      napi_complete_done(); it unmasks (IMS) only if that returned true.
+ *      and schedules NAPI.  snull_poll(), in softirq context, reclaims the
+ *      TX descriptors written back (DONE; even with budget 0), passes up
+ *      to `budget` received frames (DONE) to napi_gro_receive(), refills
+ *      the RX ring (one RDT write per batch): descriptors in memory, not
+ *      TDH or RDH reads, as igb watches its DD bits.  Only when it did
+ *      less than its budget does it call napi_complete_done(); it
+ *      unmasks (IMS) only if that returned true.
  *      A cause latched while masked fires again on unmask, like a
  *      level-triggered line, after the coalescing delay (the throttle a
  *      NIC applies between interrupts).

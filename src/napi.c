@@ -54,24 +54,23 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 
 /*
  * Next frame the device wrote back, or false.  Poll/ISR context, or with
- * the device stopped.  RDH is read again only when the frames it showed
- * last time are used up.
+ * the device stopped.  As igb does, the driver watches the descriptor's
+ * DONE bit in memory rather than reading RDH: no register access per
+ * poll.  Cleared below, so a slot never shows a stale DONE a lap later.
  */
 bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame)
 {
 	struct snull_rings *r = &priv->rings;
-	struct snull_rx_desc *d;
+	struct snull_rx_desc *d = &r->rx[priv->rx_next & (r->rx_size - 1)];
+	/* Acquire: the rest of the descriptor was written before DONE. */
+	u32 status = smp_load_acquire(&d->status);
 
-	if (priv->rx_next == priv->rx_head) {
-		priv->rx_head = snull_rd32(priv, SNULL_RDH);
-		if (priv->rx_next == priv->rx_head)
-			return false;
-	}
-	d = &r->rx[priv->rx_next & (r->rx_size - 1)];
+	if (!(status & SNULL_DESC_DONE))
+		return false;
 	frame->len = d->len;
-	frame->status = d->status;
+	frame->status = status;
 	frame->csum = d->csum;
-	if (d->status & SNULL_DESC_SKB) {
+	if (status & SNULL_DESC_SKB) {
 		/* Zero-copy: the posted buffer stays for the next frame. */
 		frame->skb = d->frame;
 		frame->page = NULL;
@@ -243,14 +242,20 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	struct snull_rings *r = &priv->rings;
 	struct net_device *dev = priv->dev;
 	unsigned int pkts = 0, bytes = 0, lost = 0, bql_bytes = 0;
-	u32 clean = priv->tx_clean, head;
+	u32 clean = priv->tx_clean, status;
 
-	/* TDH: the engine's written-back descriptors are below it. */
-	head = snull_rd32(priv, SNULL_TDH);
-	while (clean != head) {
+	/* Written back (DONE) in order, so the first descriptor without
+	 * DONE ends the batch: a slot not yet sent, or never posted (its
+	 * status cleared at the last reclaim).  No TDH read, as in rx_pop.
+	 */
+	for (;;) {
 		struct snull_tx_desc *d = &r->tx[clean & (r->tx_size - 1)];
 
-		if (d->status & SNULL_DESC_NOCARRIER) {
+		/* Acquire: the device cleared skb (zero-copy) before DONE. */
+		status = smp_load_acquire(&d->status);
+		if (!(status & SNULL_DESC_DONE))
+			break;
+		if (status & SNULL_DESC_NOCARRIER) {
 			lost++;
 		} else {
 			pkts++;
@@ -261,6 +266,7 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 		if (d->skb)
 			napi_consume_skb(d->skb, budget);
 		d->skb = NULL;
+		d->status = 0;
 		clean++;
 	}
 	if (!pkts && !lost)
@@ -279,13 +285,13 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	 * BQL, then wake once a quarter of the ring is free; the helper's
 	 * barrier pairs with netif_txq_try_stop() in xmit.  Never wake
 	 * the queue of stopped hardware: snull_quiesce() reclaims too, and an
-	 * xmit then would post to rings it is about to free.
+	 * xmit then would post to rings it is about to free.  (The driver's
+	 * own flag, cleared before it turns CTRL.EN off: no register read.)
 	 */
 	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), pkts + lost,
 				   bql_bytes, snull_tx_free(priv),
 				   r->tx_size / 4,
-				   !(snull_rd32(priv, SNULL_STATUS) &
-				     SNULL_STATUS_EN));
+				   !READ_ONCE(priv->engines_on));
 }
 
 /*

@@ -161,7 +161,6 @@ void snull_program_rings(struct snull_priv *priv)
 	priv->tx_clean = 0;
 	priv->rx_tail = 0;
 	priv->rx_next = 0;
-	priv->rx_head = 0;
 }
 
 /*
@@ -182,6 +181,7 @@ void snull_start(struct snull_priv *priv)
 	snull_rx_refill(priv, GFP_KERNEL);
 	if (priv->use_napi)
 		napi_enable(&priv->napi);
+	WRITE_ONCE(priv->engines_on, true);
 	snull_wr32(priv, SNULL_CTRL,
 		   snull_ctrl_mode(priv, dev->features) | SNULL_CTRL_EN);
 	snull_wr32(priv, SNULL_IMS, SNULL_IRQ_ALL);
@@ -233,6 +233,7 @@ void snull_quiesce(struct snull_priv *priv)
 	if (!priv->hw_up)
 		return;
 
+	WRITE_ONCE(priv->engines_on, false);
 	netif_tx_disable(dev);
 	/* The watchdog must not mistake this pause for a hang. */
 	netif_trans_update(dev);

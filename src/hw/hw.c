@@ -410,8 +410,8 @@ static bool snull_hw_dma(struct snull_hw *tx, struct snull_hw *rx,
 			 struct sk_buff *skb, bool zerocopy)
 {
 	bool flip = READ_ONCE(tx->ctrl) & SNULL_CTRL_FLIP;
+	u32 len = skb->len, avail, status = SNULL_DESC_DONE;
 	struct snull_rx_desc *d;
-	u32 len = skb->len, avail;
 	bool readdress;
 	u8 *data;
 
@@ -446,13 +446,12 @@ static bool snull_hw_dma(struct snull_hw *tx, struct snull_hw *rx,
 	}
 
 	d = &rx->rx_desc[snull_ring_slot(rx->rdh, rx->rx_len)];
-	d->status = SNULL_DESC_DONE;
 	d->len = len;
 
 	if (zerocopy) {
 		/* The sender's skb itself becomes the received frame. */
 		d->frame = skb;
-		d->status |= SNULL_DESC_SKB;
+		status |= SNULL_DESC_SKB;
 		data = skb->data;
 		avail = skb_headlen(skb);
 	} else {
@@ -491,12 +490,15 @@ static bool snull_hw_dma(struct snull_hw *tx, struct snull_hw *rx,
 
 	if (!zerocopy && (rx->ctrl & SNULL_CTRL_RXCSUM)) {
 		d->csum = csum_partial(data + ETH_HLEN, len - ETH_HLEN, 0);
-		d->status |= SNULL_DESC_CSUM;
+		status |= SNULL_DESC_CSUM;
 	}
 
 	trace_snull_dma(tx->name, rx->name, len, zerocopy);
-	/* Descriptor contents before the head that publishes them. */
-	smp_store_release(&rx->rdh, rx->rdh + 1);
+	/* Write-back: the descriptor's contents before its status (DONE),
+	 * and the status before the head; a driver may watch either.
+	 */
+	smp_store_release(&d->status, status);
+	smp_store_release(&rx->rdh, rx->rdh + 1);	/* the head, last */
 	return true;
 }
 
@@ -568,7 +570,7 @@ static u32 snull_hw_tx_run(struct snull_hw *hw, struct snull_hw *rx,
 			   u32 *received)
 {
 	bool zerocopy = READ_ONCE(hw->ctrl) & SNULL_CTRL_ZC;
-	u32 done = hw->tdh, sent = 0;
+	u32 done = hw->tdh, sent = 0, status;
 
 	while (done != hw->tdt) {
 		struct snull_tx_desc *d =
@@ -585,9 +587,9 @@ static u32 snull_hw_tx_run(struct snull_hw *hw, struct snull_hw *rx,
 			break;
 		}
 
-		d->status = SNULL_DESC_DONE;
+		status = SNULL_DESC_DONE;
 		if (!rx) {
-			d->status |= SNULL_DESC_NOCARRIER;
+			status |= SNULL_DESC_NOCARRIER;
 		} else if (zerocopy && snull_hw_zc_prepare(hw, rx, &d->skb)) {
 			if (snull_hw_dma(hw, rx, d->skb, true)) {
 				d->skb = NULL;	/* the receiver owns it now */
@@ -600,6 +602,10 @@ static u32 snull_hw_tx_run(struct snull_hw *hw, struct snull_hw *rx,
 			 */
 			(*received)++;
 		}
+		/* Write-back: skb cleared (zero-copy) before DONE, which
+		 * gives the descriptor back to the driver.
+		 */
+		smp_store_release(&d->status, status);
 		done++;
 		sent++;
 	}
