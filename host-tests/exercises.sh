@@ -47,7 +47,7 @@ strip_markers() {
 	     { print }' "$1"
 }
 for f in "$ref"/src/*.c; do
-	strip_markers "$f" | cmp -s - "$HOST_TMP/full/src/${f##*/}" ||
+	strip_markers "$f" | cat -s | cmp -s - <(cat -s "$HOST_TMP/full/src/${f##*/}") ||
 		fail "skel --done 10: src/${f##*/} is not the reference"
 done
 

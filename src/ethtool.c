@@ -457,6 +457,7 @@ static int snull_set_ringparam(struct net_device *dev,
 	return snull_reconfigure(priv, ring->tx_pending, ring->rx_pending,
 				 dev->mtu, extack);
 }
+
 /* EXERCISE 9 END */
 
 static int snull_get_coalesce(struct net_device *dev,

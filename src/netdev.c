@@ -412,6 +412,7 @@ static int snull_stop(struct net_device *dev)
 	snull_free_irq(priv);	/* the card is quiet: snull_down() stopped it */
 	return 0;
 }
+
 /* EXERCISE 1 END */
 
 /*
