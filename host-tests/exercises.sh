@@ -104,8 +104,9 @@ for k in distro debug; do
 			{ tail -n 30 grade.log; fail "$k: the skeleton does not fail step $n's gate"; }
 	done
 	# and grade points at the student's TODO
-	grep -q "^grade: step 1: FAIL.*your TODO: src/netdev.c:[0-9]" <<<"$out" ||
-		fail "$k: grade names no TODO for step 1"
+	# with the test's own reason, and where the student's TODOs are
+	grep -q "^grade: step 1: FAIL (tests/exercises/01-open-stop.sh: ip link set sn0 up (ndo_open)); TODO(exercise 1) at src/napi.c:[0-9]* src/netdev.c:[0-9]*$" <<<"$out" ||
+		fail "$k: grade's line for step 1 names neither the reason nor the TODOs"
 done
 ((ran)) || skip "make check runs neither the distro nor the debug kernel"
 
