@@ -20,11 +20,17 @@
 void snull_set_rx_mode(struct net_device *dev)
 {
 	/* EXERCISE 8 BEGIN: the receive filter
-	 * Program RAL/RAH with the MAC address, RCTL with UPE for IFF_PROMISC
-	 * and MPE for IFF_ALLMULTI or too many groups, else the MTA hash of
-	 * every group (snull_mta_bin()).  Datasheet: 6.
+	 * The skeleton programs the station address (RAL/RAH) and accepts
+	 * every frame, enough for the steps before.  Make RCTL follow the
+	 * flags: UPE for IFF_PROMISC, MPE for IFF_ALLMULTI or too many
+	 * groups, else the MTA hash of every group (snull_mta_bin()), and
+	 * nothing else.  Datasheet: 6.
 	 * Skeleton: struct snull_priv *priv = netdev_priv(dev);
+	 * Skeleton: const u8 *a = dev->dev_addr;
 	 * Skeleton:
+	 * Skeleton: snull_wr32(priv, SNULL_RAL, a[0] | a[1] << 8 | a[2] << 16 |
+	 * Skeleton:			    (u32)a[3] << 24);
+	 * Skeleton: snull_wr32(priv, SNULL_RAH, a[4] | a[5] << 8);
 	 * Skeleton: snull_wr32(priv, SNULL_RCTL, SNULL_RCTL_UPE | SNULL_RCTL_MPE);
 	 */
 	struct snull_priv *priv = netdev_priv(dev);
