@@ -19,6 +19,8 @@
 #   make demo KERNEL=sid    the same on another kernel of the matrix
 #   make lint               W=1 -Werror, sparse, checkpatch --strict
 #   make bench              scripts/bench (performance runs)
+#   make skel               the student tree of docs/exercises.md in skel/
+#                           (SKEL_DONE=N keeps steps 1..N of the reference)
 #   make docs               regenerate docs/datapath.svg from docs/datapath.dot
 #
 #   make install            build, then install snull.ko (modules_install +
@@ -51,7 +53,7 @@ FULL ?=
 TESTS ?=
 SCALE ?=
 
-.PHONY: all modules clean check check-host demo lint bench help docs \
+.PHONY: all modules clean check check-host demo lint bench skel help docs \
 	install uninstall modules_install tools_install man_install dkms-src
 
 VERSION := $(shell sed -n 's/^\#define SNULL_DRV_VERSION[[:space:]]*"\(.*\)"/\1/p' include/snull.h)
@@ -163,6 +165,9 @@ demo:
 lint:
 	scripts/deps
 	scripts/lint
+
+skel:
+	scripts/skel --out skel $(if $(SKEL_DONE),--done $(SKEL_DONE))
 
 bench:
 	@if [ -x scripts/bench ]; then \

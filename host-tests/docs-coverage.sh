@@ -13,8 +13,8 @@ awkf=$SNULL_ROOT/tests/docs/doc-blocks.awk
 cd "$SNULL_ROOT" || exit 1
 bad=0
 shopt -s nullglob
-docs=(README.md docs/labs/*.md)
-((${#docs[@]} >= 8)) || fail "expected README.md and 7 or more docs/labs/*.md, found ${docs[*]}"
+docs=(README.md docs/labs/*.md docs/exercises.md)
+((${#docs[@]} >= 9)) || fail "expected README.md, 7 or more docs/labs/*.md and docs/exercises.md, found ${docs[*]}"
 
 for d in "${docs[@]}"; do
 	list=$(awk -v mode=list -f "$awkf" "$d") || { echo "$d: the block extractor refused it (above)"; bad=1; continue; }

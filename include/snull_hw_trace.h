@@ -29,25 +29,25 @@ TRACE_EVENT(snull_dma,
 	    TP_printk("%s -> %s len=%u %s", __entry->from, __entry->to,
 		      __entry->len, __entry->zerocopy ? "zerocopy" : "copy"));
 
-DECLARE_EVENT_CLASS(snull_hw_u32_class,
-		    TP_PROTO(const char *name, u32 value),
-		    TP_ARGS(name, value),
-		    TP_STRUCT__entry(__array(char, name, SNULL_HW_TRACE_NAME)
-				     __field(u32, value)),
-		    TP_fast_assign(strscpy(__entry->name, name,
-					   SNULL_HW_TRACE_NAME);
-				   __entry->value = value;),
-		    TP_printk("dev=%s %#x", __entry->name, __entry->value));
+/* causes: the SNULL_IRQ_* bits latched (1 = RX, 2 = TX, 4 = link) */
+TRACE_EVENT(snull_irq_raise,
+	    TP_PROTO(const char *name, u32 causes),
+	    TP_ARGS(name, causes),
+	    TP_STRUCT__entry(__array(char, name, SNULL_HW_TRACE_NAME)
+			     __field(u32, causes)),
+	    TP_fast_assign(strscpy(__entry->name, name, SNULL_HW_TRACE_NAME);
+			   __entry->causes = causes;),
+	    TP_printk("dev=%s causes=%#x", __entry->name, __entry->causes));
 
-/* value: SNULL_IRQ_* causes latched (1 = RX, 2 = TX) */
-DEFINE_EVENT(snull_hw_u32_class, snull_irq_raise,
-	     TP_PROTO(const char *name, u32 value),
-	     TP_ARGS(name, value));
-
-/* value: ring index of the descriptor the engine hung on */
-DEFINE_EVENT(snull_hw_u32_class, snull_tx_hang,
-	     TP_PROTO(const char *name, u32 value),
-	     TP_ARGS(name, value));
+/* index: TX ring index of the descriptor the engine hung on */
+TRACE_EVENT(snull_tx_hang,
+	    TP_PROTO(const char *name, u32 index),
+	    TP_ARGS(name, index),
+	    TP_STRUCT__entry(__array(char, name, SNULL_HW_TRACE_NAME)
+			     __field(u32, index)),
+	    TP_fast_assign(strscpy(__entry->name, name, SNULL_HW_TRACE_NAME);
+			   __entry->index = index;),
+	    TP_printk("dev=%s index=%u", __entry->name, __entry->index));
 
 #endif /* _SNULL_HW_TRACE_H */
 

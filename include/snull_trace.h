@@ -48,29 +48,36 @@ DEFINE_EVENT(snull_skb_class, snull_rx,
 	     TP_PROTO(const struct net_device *dev, const struct sk_buff *skb),
 	     TP_ARGS(dev, skb));
 
-DECLARE_EVENT_CLASS(snull_dev_u32_class,
-		    TP_PROTO(const struct net_device *dev, u32 value),
-		    TP_ARGS(dev, value),
-		    TP_STRUCT__entry(__array(char, name, IFNAMSIZ)
-				     __field(u32, value)),
-		    TP_fast_assign(memcpy(__entry->name, dev->name, IFNAMSIZ);
-				   __entry->value = value;),
-		    TP_printk("dev=%s %#x", __entry->name, __entry->value));
+/*
+ * One u32 per event, each with its own field name, so that the trace says
+ * what the number is and filters can name it (status & 0x2, count > 1).
+ */
+TRACE_EVENT(snull_isr,	/* status the ISR read and cleared; 0 = spurious */
+	    TP_PROTO(const struct net_device *dev, u32 status),
+	    TP_ARGS(dev, status),
+	    TP_STRUCT__entry(__array(char, name, IFNAMSIZ)
+			     __field(u32, status)),
+	    TP_fast_assign(memcpy(__entry->name, dev->name, IFNAMSIZ);
+			   __entry->status = status;),
+	    TP_printk("dev=%s status=%#x", __entry->name, __entry->status));
 
-/* value: status the ISR read and cleared; 0 = spurious */
-DEFINE_EVENT(snull_dev_u32_class, snull_isr,
-	     TP_PROTO(const struct net_device *dev, u32 value),
-	     TP_ARGS(dev, value));
+TRACE_EVENT(snull_tx_clean,	/* TX descriptors reclaimed */
+	    TP_PROTO(const struct net_device *dev, u32 count),
+	    TP_ARGS(dev, count),
+	    TP_STRUCT__entry(__array(char, name, IFNAMSIZ)
+			     __field(u32, count)),
+	    TP_fast_assign(memcpy(__entry->name, dev->name, IFNAMSIZ);
+			   __entry->count = count;),
+	    TP_printk("dev=%s count=%u", __entry->name, __entry->count));
 
-/* value: TX descriptors reclaimed */
-DEFINE_EVENT(snull_dev_u32_class, snull_tx_clean,
-	     TP_PROTO(const struct net_device *dev, u32 value),
-	     TP_ARGS(dev, value));
-
-/* value: TX queue the watchdog found stuck */
-DEFINE_EVENT(snull_dev_u32_class, snull_tx_timeout,
-	     TP_PROTO(const struct net_device *dev, u32 value),
-	     TP_ARGS(dev, value));
+TRACE_EVENT(snull_tx_timeout,	/* TX queue the watchdog found stuck */
+	    TP_PROTO(const struct net_device *dev, u32 queue),
+	    TP_ARGS(dev, queue),
+	    TP_STRUCT__entry(__array(char, name, IFNAMSIZ)
+			     __field(u32, queue)),
+	    TP_fast_assign(memcpy(__entry->name, dev->name, IFNAMSIZ);
+			   __entry->queue = queue;),
+	    TP_printk("dev=%s queue=%u", __entry->name, __entry->queue));
 
 TRACE_EVENT(snull_poll,
 	    TP_PROTO(const struct net_device *dev, int budget, int done),

@@ -419,6 +419,18 @@ static void snull_get_ringparam(struct net_device *dev,
 	ring->tx_pending = priv->tx_ring_size;
 }
 
+/* EXERCISE 9 BEGIN: ethtool -G: ring sizes
+ * Refuse sizes that are not powers of two from SNULL_RING_MIN to
+ * SNULL_RING_MAX (with an extack message), do nothing if unchanged,
+ * else snull_reconfigure().
+ * Skeleton: static int snull_set_ringparam(struct net_device *dev,
+ * Skeleton:			       struct ethtool_ringparam *ring,
+ * Skeleton:			       struct kernel_ethtool_ringparam *kring,
+ * Skeleton:			       struct netlink_ext_ack *extack)
+ * Skeleton: {
+ * Skeleton:	return -EOPNOTSUPP;
+ * Skeleton: }
+ */
 static bool snull_ring_size_ok(u32 size)
 {
 	return size >= SNULL_RING_MIN && size <= SNULL_RING_MAX &&
@@ -446,6 +458,8 @@ static int snull_set_ringparam(struct net_device *dev,
 				 dev->mtu, extack);
 }
 
+/* EXERCISE 9 END */
+
 static int snull_get_coalesce(struct net_device *dev,
 			      struct ethtool_coalesce *ec,
 			      struct kernel_ethtool_coalesce *kec,
@@ -464,6 +478,12 @@ static int snull_set_coalesce(struct net_device *dev,
 			      struct kernel_ethtool_coalesce *kec,
 			      struct netlink_ext_ack *extack)
 {
+	/* EXERCISE 9 BEGIN: ethtool -C: interrupt coalescing
+	 * Refuse delays above SNULL_COALESCE_MAX_USECS and rx-frames above
+	 * SNULL_RING_MAX (extack), then program ITR_RX, ITR_RXF and ITR_TX.
+	 * Datasheet: 4.
+	 * Skeleton: return -EOPNOTSUPP;
+	 */
 	struct snull_priv *priv = netdev_priv(dev);
 
 	if (ec->rx_coalesce_usecs > SNULL_COALESCE_MAX_USECS ||
@@ -482,6 +502,7 @@ static int snull_set_coalesce(struct net_device *dev,
 	snull_wr32(priv, SNULL_ITR_RXF, ec->rx_max_coalesced_frames);
 	snull_wr32(priv, SNULL_ITR_TX, ec->tx_coalesce_usecs);
 	return 0;
+	/* EXERCISE 9 END */
 }
 
 /* ---- registers and self-test ------------------------------------------- */

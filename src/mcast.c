@@ -19,6 +19,14 @@
  */
 void snull_set_rx_mode(struct net_device *dev)
 {
+	/* EXERCISE 8 BEGIN: the receive filter
+	 * Program RAL/RAH with the MAC address, RCTL with UPE for IFF_PROMISC
+	 * and MPE for IFF_ALLMULTI or too many groups, else the MTA hash of
+	 * every group (snull_mta_bin()).  Datasheet: 6.
+	 * Skeleton: struct snull_priv *priv = netdev_priv(dev);
+	 * Skeleton:
+	 * Skeleton: snull_wr32(priv, SNULL_RCTL, SNULL_RCTL_UPE | SNULL_RCTL_MPE);
+	 */
 	struct snull_priv *priv = netdev_priv(dev);
 	const u8 *a = dev->dev_addr;
 	struct netdev_hw_addr *ha;
@@ -47,4 +55,5 @@ void snull_set_rx_mode(struct net_device *dev)
 	snull_wr32(priv, SNULL_RAH, a[4] | a[5] << 8);
 	snull_wr32(priv, SNULL_RCTL, rx_ctl);
 	snull_hw_wr64(priv->hw, SNULL_MTA, hash);
+	/* EXERCISE 8 END */
 }

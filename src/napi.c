@@ -24,6 +24,12 @@
  */
 int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 {
+	/* EXERCISE 3 BEGIN: RX buffers from the page pool
+	 * Give every empty RX slot from rx_next to rx_next + rx_size a page
+	 * from the ring's page pool (count rx_alloc_failed and stop if none),
+	 * then publish them with one RDT write.  Datasheet: 5.
+	 * Skeleton: return 0;
+	 */
 	struct snull_rings *r = &priv->rings;
 	u32 tail = priv->rx_tail;
 	int err = 0;
@@ -50,6 +56,7 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 		snull_wr32(priv, SNULL_RDT, tail);
 	}
 	return err;
+	/* EXERCISE 3 END */
 }
 
 /*
@@ -238,6 +245,12 @@ static int snull_rx(struct snull_priv *priv, int budget)
  */
 void snull_tx_clean(struct snull_priv *priv, int budget)
 {
+	/* EXERCISE 5 BEGIN: TX reclaim, BQL completion and wake
+	 * Walk the TX ring from tx_clean while descriptors are DONE (acquire),
+	 * free their skbs, count packets/bytes/carrier errors, publish the
+	 * new tx_clean, report to BQL and wake the queue once a quarter of
+	 * the ring is free (__netif_txq_completed_wake()).  Datasheet: 5.
+	 */
 	struct snull_poll_stats *st = &priv->poll_stats;
 	struct snull_rings *r = &priv->rings;
 	struct net_device *dev = priv->dev;
@@ -292,6 +305,7 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 				   bql_bytes, snull_tx_free(priv),
 				   r->tx_size / 4,
 				   !READ_ONCE(priv->engines_on));
+	/* EXERCISE 5 END */
 }
 
 /*
@@ -301,6 +315,10 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
  */
 static void snull_link_change(struct snull_priv *priv)
 {
+	/* EXERCISE 1 BEGIN: carrier follows the PHY
+	 * Read PHY_STAT: link up means carrier on (log speed and duplex),
+	 * link down means carrier off.  Datasheet: 8.
+	 */
 	struct net_device *dev = priv->dev;
 	u32 stat = snull_rd32(priv, SNULL_PHY_STAT);
 	unsigned int mode = FIELD_GET(SNULL_PHY_STAT_MODE, stat);
@@ -319,6 +337,7 @@ static void snull_link_change(struct snull_priv *priv)
 		netif_info(priv, link, dev, "link down\n");
 		netif_carrier_off(dev);
 	}
+	/* EXERCISE 1 END */
 }
 
 /*
@@ -356,17 +375,29 @@ irqreturn_t snull_interrupt(int irq, void *data)
 	if (!frames)
 		return IRQ_HANDLED;
 
+	/* EXERCISE 6 BEGIN: NAPI: mask and schedule
+	 * With NAPI: mask the card's interrupts (IMC) and schedule the poll.
+	 * Skeleton: if (priv->use_napi)
+	 * Skeleton:	return IRQ_HANDLED;
+	 */
 	if (priv->use_napi) {
 		/* Masked until the poll has drained the rings. */
 		snull_wr32(priv, SNULL_IMC, SNULL_IRQ_ALL);
 		napi_schedule(&priv->napi);
 		return IRQ_HANDLED;
 	}
+	/* EXERCISE 6 END */
 
+	/* EXERCISE 4 BEGIN: the book's ISR: every frame in hard-IRQ context
+	 * Without NAPI (use_napi=0): reclaim sent descriptors on a TX cause,
+	 * receive every frame (snull_rx(), which hands each to netif_rx()) on
+	 * an RX cause.  Datasheet: 4.
+	 */
 	if (status & SNULL_IRQ_TX)
 		snull_tx_clean(priv, 0);
 	if (status & SNULL_IRQ_RX)
 		snull_rx(priv, INT_MAX);
+	/* EXERCISE 4 END */
 	return IRQ_HANDLED;
 }
 
@@ -378,6 +409,12 @@ irqreturn_t snull_interrupt(int irq, void *data)
  */
 int snull_poll(struct napi_struct *napi, int budget)
 {
+	/* EXERCISE 6 BEGIN: the NAPI poll
+	 * Reclaim TX (any budget), receive up to @budget frames, count the
+	 * poll, and only if done < budget complete NAPI and, if
+	 * napi_complete_done() says so, unmask (IMS).  Datasheet: 4.
+	 * Skeleton: return 0;
+	 */
 	struct snull_priv *priv = container_of(napi, struct snull_priv, napi);
 	struct snull_poll_stats *st = &priv->poll_stats;
 	int done = 0;
@@ -396,4 +433,5 @@ int snull_poll(struct napi_struct *napi, int budget)
 	if (done < budget && napi_complete_done(napi, done))
 		snull_wr32(priv, SNULL_IMS, SNULL_IRQ_ALL);
 	return done;
+	/* EXERCISE 6 END */
 }

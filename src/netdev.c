@@ -334,6 +334,21 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 	return 0;
 }
 
+/* EXERCISE 1 BEGIN: open and stop; the card's interrupt
+ * ndo_open: request the card's interrupt (snull_hw_irq() says which;
+ * 0 means the card calls the handler itself), then snull_up(); undo
+ * the request if that fails (goto err_...).  ndo_stop: carrier off,
+ * snull_down(), then free the interrupt.  Datasheet: 3, 4, 8.
+ * Skeleton: static int snull_open(struct net_device *dev)
+ * Skeleton: {
+ * Skeleton:	return -EOPNOTSUPP;
+ * Skeleton: }
+ * Skeleton:
+ * Skeleton: static int snull_stop(struct net_device *dev)
+ * Skeleton: {
+ * Skeleton:	return 0;
+ * Skeleton: }
+ */
 /*
  * The card's interrupt, requested while the interface is up, as a PCI
  * driver does in its open (e100_up): the handler gets priv, and the name
@@ -398,6 +413,8 @@ static int snull_stop(struct net_device *dev)
 	return 0;
 }
 
+/* EXERCISE 1 END */
+
 /*
  * ndo_start_xmit: BH disabled, TX queue lock held.  Post the skb on the TX
  * ring, account it to BQL and ring the doorbell unless the stack promised
@@ -406,6 +423,13 @@ static int snull_stop(struct net_device *dev)
  */
 static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
+	/* EXERCISE 2 BEGIN: the send path
+	 * Fill the next TX descriptor (skb, len, status 0), advance tx_next,
+	 * and stop the queue as this frame takes the last free slot
+	 * (netif_txq_try_stop()).  Datasheet: 5.
+	 * Skeleton: dev_kfree_skb_any(skb);
+	 * Skeleton: return NETDEV_TX_OK;
+	 */
 	struct snull_priv *priv = netdev_priv(dev);
 	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	unsigned int len = skb->len;
@@ -444,12 +468,24 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 		netif_txq_try_stop(txq, snull_tx_free(priv),
 				   priv->rings.tx_size / 4);
 	}
+	/* EXERCISE 2 END */
 
+	/* EXERCISE 5 BEGIN: BQL: account the bytes queued
+	 * Tell BQL about the frame; it also says whether to ring the doorbell
+	 * now or wait for the rest of an xmit_more batch.
+	 * Skeleton: if (netdev_xmit_more())
+	 * Skeleton:	return NETDEV_TX_OK;
+	 */
 	/* BQL first: the completion may run on another CPU the moment the
 	 * engine finishes, and must never see more completed than queued.
 	 */
 	if (!__netdev_tx_sent_queue(txq, len, netdev_xmit_more()))
 		return NETDEV_TX_OK;
+	/* EXERCISE 5 END */
+	/* EXERCISE 2 BEGIN: the doorbell; a hung engine
+	 * Write TDT.  If the descriptor is not DONE yet and STATUS says the
+	 * TX engine hung, stop the queue so the watchdog notices.
+	 */
 	/* The doorbell: the engine sends up to the new tail right now.  A
 	 * descriptor written back says the engine is alive without a
 	 * register read; only otherwise ask STATUS whether it hung.
@@ -467,6 +503,7 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 		 */
 		netif_stop_queue(dev);
 	}
+	/* EXERCISE 2 END */
 	return NETDEV_TX_OK;
 }
 
@@ -477,6 +514,10 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
  */
 static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 {
+	/* EXERCISE 10 BEGIN: the watchdog's call
+	 * Softirq, netif_tx_lock() held, must not sleep: count tx_timeouts,
+	 * log, and schedule the reset work item.
+	 */
 	struct snull_priv *priv = netdev_priv(dev);
 
 	/* The watchdog holds netif_tx_lock(): every queue frozen, so no
@@ -492,6 +533,7 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 		  txqueue, priv->tx_next - READ_ONCE(priv->tx_clean));
 	trace_snull_tx_timeout(dev, txqueue);
 	schedule_work(&priv->reset_work);
+	/* EXERCISE 10 END */
 }
 
 /*
@@ -502,6 +544,10 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
  */
 static void snull_reset_task(struct work_struct *work)
 {
+	/* EXERCISE 10 BEGIN: the reset, in process context
+	 * Under rtnl_lock(), if the interface is up: snull_quiesce(), count
+	 * tx_resets (under the TX lock), snull_start() on the same rings.
+	 */
 	struct snull_priv *priv = container_of(work, struct snull_priv,
 					       reset_work);
 	struct net_device *dev = priv->dev;
@@ -519,6 +565,7 @@ static void snull_reset_task(struct work_struct *work)
 		netif_info(priv, hw, dev, "hardware reset done\n");
 	}
 	rtnl_unlock();
+	/* EXERCISE 10 END */
 }
 
 void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)

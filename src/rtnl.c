@@ -49,6 +49,12 @@ static int snull_newlink(struct net_device *dev,
 			 struct rtnl_newlink_params *params,
 			 struct netlink_ext_ack *extack)
 {
+	/* EXERCISE 7 BEGIN: ip link add NAME type snull peer name PEER
+	 * Parse and validate the peer's attributes (SNULL_INFO_PEER), create
+	 * the peer with rtnl_create_link() in its namespace, pick the names
+	 * and addresses, then snull_pair_register() both ends as a plain wire.
+	 * Skeleton: return -EOPNOTSUPP;
+	 */
 	struct net *peer_net = rtnl_newlink_peer_net(params);
 	struct nlattr *peer_tb[IFLA_MAX + 1], **tbp;
 	unsigned char name_assign_type = NET_NAME_ENUM;
@@ -99,6 +105,7 @@ static int snull_newlink(struct net_device *dev,
 
 	/* Pairs made here start as a plain cable, to work across netns. */
 	return snull_pair_register(dev, peer, ifmp, false);
+	/* EXERCISE 7 END */
 }
 
 /*

@@ -7,4 +7,4 @@
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/docs/docs.inc"
 
-run_doc docs/labs/02-napi-under-load.md COUNT="$(scaled 20000)"
+run_doc docs/labs/02-napi-under-load.md NAPI_COUNT="$(scaled 20000)"

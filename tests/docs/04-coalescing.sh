@@ -7,4 +7,4 @@
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/docs/docs.inc"
 
-run_doc docs/labs/04-coalescing.md COUNT="$(scaled 1000)"
+run_doc docs/labs/04-coalescing.md COAL_COUNT="$(scaled 1000)"

@@ -41,6 +41,15 @@ for e in snull_xmit snull_dma snull_irq_raise snull_isr snull_poll snull_rx \
 	snull_tx_clean snull_tx_hang snull_tx_timeout; do
 	[ -d "$TRACEFS/events/snull/$e" ] || fail "no tracepoint $e"
 done
+# each number has a name, in the format (for filters) and in the output
+for ef in snull_irq_raise:causes snull_isr:status snull_tx_clean:count \
+	snull_tx_hang:index snull_tx_timeout:queue snull_poll:done; do
+	e=${ef%:*} f=${ef#*:}
+	grep -q "field:[a-z0-9 ]* $f;" "$TRACEFS/events/snull/$e/format" ||
+		fail "$e has no field '$f'"
+	grep -q "print fmt: \".*$f=" "$TRACEFS/events/snull/$e/format" ||
+		fail "$e does not print $f="
+done
 dev_no_ipv6 sn0 sn1
 book_setup
 wait_for "ip link show sn0 | grep -q LOWER_UP" 5
@@ -50,8 +59,8 @@ ping_traced
 # The request, sn0 -> sn1.
 in_order trace.txt 'snull_xmit: dev=sn0 len=98 proto=0x0800' \
 	'snull_dma: sn0 -> sn1 len=98 copy' \
-	'snull_irq_raise: dev=sn1 0x1' \
-	'snull_isr: dev=sn1 0x1' \
+	'snull_irq_raise: dev=sn1 causes=0x1' \
+	'snull_isr: dev=sn1 status=0x1' \
 	'snull_rx: dev=sn1 len=84 proto=0x0800' \
 	'snull_poll: dev=sn1 budget=64 done=1'
 # The sender's TX completion: the cause is raised, the ISR sees it, the
@@ -60,9 +69,9 @@ in_order trace.txt 'snull_xmit: dev=sn0 len=98 proto=0x0800' \
 # PREEMPT_RT the timer thread preempts the sender between the receiver's
 # RX cause and its own TX cause, and the reply's poll reclaims first.
 in_order trace.txt 'snull_xmit: dev=sn0' \
-	'snull_irq_raise: dev=sn0 0x2' \
-	'snull_isr: dev=sn0 0x[23]'
-in_order trace.txt 'snull_xmit: dev=sn0' 'snull_tx_clean: dev=sn0 0x1'
+	'snull_irq_raise: dev=sn0 causes=0x2' \
+	'snull_isr: dev=sn0 status=0x[23]'
+in_order trace.txt 'snull_xmit: dev=sn0' 'snull_tx_clean: dev=sn0 count=1'
 # The reply, sn1 -> sn0, after the request was received.  sn0's poll may
 # already be scheduled by its TX-complete interrupt and pick the reply up
 # (the RX cause then fires once more, finding nothing): an ISR of sn0
@@ -70,11 +79,11 @@ in_order trace.txt 'snull_xmit: dev=sn0' 'snull_tx_clean: dev=sn0 0x1'
 in_order trace.txt 'snull_rx: dev=sn1' \
 	'snull_xmit: dev=sn1 len=98' \
 	'snull_dma: sn1 -> sn0 len=98 copy' \
-	'snull_irq_raise: dev=sn0 0x1' \
+	'snull_irq_raise: dev=sn0 causes=0x1' \
 	'snull_rx: dev=sn0 len=84' \
 	'snull_poll: dev=sn0 budget=64 done=1'
 in_order trace.txt 'snull_xmit: dev=sn0' 'snull_isr: dev=sn0' 'snull_rx: dev=sn0'
-in_order trace.txt 'snull_xmit: dev=sn1' 'snull_tx_clean: dev=sn1 0x1'
+in_order trace.txt 'snull_xmit: dev=sn1' 'snull_tx_clean: dev=sn1 count=1'
 assert_eq "$(grep -c snull_xmit trace.txt)" 2 "snull_xmit events for one ping"
 assert_eq "$(grep -c snull_dma trace.txt)" 2 "snull_dma events for one ping"
 assert_eq "$(grep -c snull_rx trace.txt)" 2 "snull_rx events for one ping"
@@ -88,6 +97,6 @@ wait_for "ip link show sn0 | grep -q LOWER_UP" 5
 ping_ok "" -c 1 -W 2 remote0
 ping_traced
 in_order trace.txt 'snull_xmit: dev=sn0' 'snull_dma: sn0 -> sn1' \
-	'snull_irq_raise: dev=sn1 0x1' 'snull_isr: dev=sn1 0x1' 'snull_rx: dev=sn1'
+	'snull_irq_raise: dev=sn1 causes=0x1' 'snull_isr: dev=sn1 status=0x1' 'snull_rx: dev=sn1'
 grep -q snull_poll trace.txt && fail "snull_poll with use_napi=0"
 in_order trace.txt 'snull_rx: dev=sn1' 'snull_xmit: dev=sn1' 'snull_rx: dev=sn0'
