@@ -496,9 +496,9 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 		/*
 		 * The engine hung: stop the queue, as the book's driver does
 		 * when it loses a TX interrupt, so the watchdog sees the stall
-		 * and resets us.  BQL alone may never stop it: after
-		 * netdev_reset_queue() its limit stays at the old value until
-		 * a completion, and with light traffic the frames on the ring
+		 * and resets us.  BQL alone may never stop it: the limit it
+		 * learned from earlier traffic can be far above what a few
+		 * frames hold, and with light traffic the frames on the ring
 		 * (and the sockets they pin) would wait for ever.
 		 */
 		netif_stop_queue(dev);
