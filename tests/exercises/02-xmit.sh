@@ -9,10 +9,7 @@
 . "$SNULL_TESTDIR/exercises/ex.inc"
 
 quiet_pair
-ip addr add 192.168.0.1/24 dev sn0 || fail "ip addr add"
-ip neigh add 192.168.0.2 lladdr "$(cat /sys/class/net/sn1/address)" dev sn0 ||
-	fail "ip neigh add"
-wait_for '[ "$(carrier sn0)" = 1 ]' 5
+to_sn1_without_arp
 h0=$(ring sn0 tx head)
 n=5
 ping -c $n -i 0.2 -W 1 192.168.0.2 >/dev/null 2>&1 || true	# replies need later steps
