@@ -104,17 +104,21 @@ static enum hrtimer_restart snull_hw_irq_fire(struct hrtimer *timer)
 	return HRTIMER_NORESTART;
 }
 
+/*
+ * Assert the line @usecs from now, or sooner if it is already due sooner:
+ * a cause with a short delay (RX) that arrives while one with a long
+ * delay (TX) is pending moves the deadline in, never out.
+ */
 static void snull_hw_arm(struct snull_hw *hw, u32 usecs)
 {
+	ktime_t delay = ns_to_ktime((u64)usecs * NSEC_PER_USEC);
+
 	if (!snull_hw_enabled(hw))
 		return;
-	if (test_and_set_bit(SNULL_HWF_ARMED, &hw->flags)) {
-		/* Already pending; only an earlier deadline matters. */
-		if (usecs)
-			return;
-	}
-	hrtimer_start(&hw->irq_timer, ns_to_ktime((u64)usecs * NSEC_PER_USEC),
-		      HRTIMER_MODE_REL);
+	if (test_and_set_bit(SNULL_HWF_ARMED, &hw->flags) &&
+	    ktime_compare(hrtimer_get_remaining(&hw->irq_timer), delay) <= 0)
+		return;
+	hrtimer_start(&hw->irq_timer, delay, HRTIMER_MODE_REL);
 }
 
 /*

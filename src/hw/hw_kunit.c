@@ -258,6 +258,35 @@ static void snull_hw_test_coalesce(struct kunit *test)
 	kt_free(b);
 }
 
+/*
+ * A pending long delay does not hold back a cause with a shorter one:
+ * an RX frame while TX waits out a 10 s ITR_TX interrupts within ms.
+ */
+static void snull_hw_test_itr_shorter(struct kunit *test)
+{
+	struct kt_card *a = kt_card(test, 1), *b = kt_card(test, 2);
+
+	snull_wire_connect(a->hw, b->hw);
+	kt_on(a);
+	kt_on(b);
+	kt_post(b, KT_RING);
+	snull_hw_wr32(b->hw, SNULL_IMS, SNULL_IRQ_LSC);
+	wait_event_timeout(b->wq, atomic_read(&b->irqs), HZ);
+	atomic_set(&b->irqs, 0);
+	WRITE_ONCE(b->icr, 0);
+	snull_hw_wr32(b->hw, SNULL_ITR_TX, 10 * USEC_PER_SEC);
+	snull_hw_wr32(b->hw, SNULL_ITR_RX, 1000);
+	snull_hw_wr32(b->hw, SNULL_IMS, SNULL_IRQ_RX | SNULL_IRQ_TX);
+
+	snull_hw_wr32(b->hw, SNULL_ICS, SNULL_IRQ_TX);
+	kt_send(test, a, b->mac, 0);
+	KUNIT_EXPECT_GT(test, wait_event_timeout(b->wq, atomic_read(&b->irqs),
+						 HZ), 0);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(b->icr) & SNULL_IRQ_RX);
+	kt_free(a);
+	kt_free(b);
+}
+
 static u32 kt_phy(struct kt_card *c, u32 field)
 {
 	u32 stat = snull_hw_rd32(c->hw, SNULL_PHY_STAT);
@@ -311,6 +340,7 @@ static struct kunit_case snull_hw_cases[] = {
 	KUNIT_CASE(snull_hw_test_filter),
 	KUNIT_CASE(snull_hw_test_icr),
 	KUNIT_CASE(snull_hw_test_coalesce),
+	KUNIT_CASE(snull_hw_test_itr_shorter),
 	KUNIT_CASE(snull_hw_test_wire),
 	{}
 };

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # The device's KUnit suite (src/hw/hw_kunit.c: rings and wrap-around,
-# the filter and its hash, read-to-clear ICR, RX coalescing by frames,
+# the filter and its hash, read-to-clear ICR, RX coalescing by frames, a
+# short delay overtaking a long one pending,
 # the cable and the PHY), on a kernel with KUnit (the debug kernels; the
 # module is built only there): every case passes; and loaded with the
 # device's ring index broken on purpose (break_ring=1), the ring case
@@ -26,7 +27,7 @@ case_is() {	# case_is CASE ok|"not ok"
 		fail "KUnit case $1: expected '$2'"
 }
 
-CASES="snull_hw_test_rings snull_hw_test_filter snull_hw_test_icr snull_hw_test_coalesce snull_hw_test_wire"
+CASES="snull_hw_test_rings snull_hw_test_filter snull_hw_test_icr snull_hw_test_coalesce snull_hw_test_itr_shorter snull_hw_test_wire"
 
 run_suite
 for c in $CASES; do
