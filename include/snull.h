@@ -29,6 +29,7 @@
 #include <linux/interrupt.h>
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
+#include <linux/dim.h>
 
 #include "snull_compat.h"
 #include "snull_hw.h"
@@ -109,6 +110,24 @@ struct snull_xmit_stats {
 	struct u64_stats_sync syncp;
 };
 
+/*
+ * One direction's adaptive moderation (src/dim.c).  on: rtnl writes, the
+ * poll and the work read.  dim: the poll feeds it (net_dim), the work
+ * applies its profile.  The poll alone keeps the sampling state (events,
+ * packets, last_ns, lonely).  moves: profile changes written to the
+ * card, by the work only.
+ */
+struct snull_dim {
+	struct dim dim;
+	bool on;
+	u16 events;		/* polls that were DIM samples */
+	u64 packets;		/* the direction's count at the last poll */
+	u64 last_ns;		/* when its last frame was handled */
+	u32 lonely;		/* polls in a row with nothing to merge */
+	u64_stats_t moves;
+	struct u64_stats_sync syncp;
+};
+
 /* A debugfs fault knob: one of the device's fault registers. */
 struct snull_fault_knob {
 	struct snull_priv *priv;
@@ -159,6 +178,10 @@ struct snull_priv {
 	struct work_struct reset_work;	/* the tx_timeout recovery */
 	struct dentry *debugfs;
 	struct snull_fault_knob fault_knobs[SNULL_FAULT_KNOBS];
+
+	/* ethtool -C adaptive-rx/-tx (NAPI only) */
+	struct snull_dim rx_dim;
+	struct snull_dim tx_dim;
 
 	struct snull_poll_stats poll_stats;
 	struct snull_irq_stats irq_stats;
@@ -229,6 +252,12 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp);
 bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame);
 void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f);
 void snull_tx_clean(struct snull_priv *priv, int budget);
+
+/* src/dim.c: adaptive interrupt moderation */
+void snull_dim_init(struct snull_priv *priv);
+void snull_dim_set(struct snull_priv *priv, bool rx, bool on);
+void snull_dim_stop(struct snull_priv *priv);
+void snull_dim_sample(struct snull_priv *priv);
 
 /* src/main.c: pairs, shared by module init and rtnl newlink */
 int snull_pair_register(struct net_device *dev, struct net_device *peer,

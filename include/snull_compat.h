@@ -337,4 +337,13 @@ static inline struct irq_domain *snull_compat_irq_sim_create(unsigned int n)
 }
 #endif
 
+/*
+ * net_dim() takes its sample by pointer from 6.13 on, by value before.
+ * The macro's own name is not expanded again inside it, so this calls
+ * the real function.
+ */
+#ifndef HAVE_NET_DIM_SAMPLE_PTR
+#define net_dim(dim, sample) net_dim(dim, *(sample))
+#endif
+
 #endif /* _SNULL_COMPAT_H */

@@ -62,6 +62,15 @@ static const struct snull_stat_desc snull_xmit_descs[] = {
 	SNULL_STAT(snull_xmit_stats, tx_resets, "tx_resets"),
 };
 
+/* Profile changes adaptive moderation wrote to the card (src/dim.c). */
+static const struct snull_stat_desc snull_rx_dim_descs[] = {
+	SNULL_STAT(snull_dim, moves, "rx_dim_moves"),
+};
+
+static const struct snull_stat_desc snull_tx_dim_descs[] = {
+	SNULL_STAT(snull_dim, moves, "tx_dim_moves"),
+};
+
 struct snull_stat_group {
 	const struct snull_stat_desc *descs;
 	unsigned int count;
@@ -82,6 +91,12 @@ static const struct snull_stat_group snull_stat_groups[] = {
 	{ snull_xmit_descs, ARRAY_SIZE(snull_xmit_descs),
 	  offsetof(struct snull_priv, xmit_stats),
 	  offsetof(struct snull_xmit_stats, syncp) },
+	{ snull_rx_dim_descs, ARRAY_SIZE(snull_rx_dim_descs),
+	  offsetof(struct snull_priv, rx_dim),
+	  offsetof(struct snull_dim, syncp) },
+	{ snull_tx_dim_descs, ARRAY_SIZE(snull_tx_dim_descs),
+	  offsetof(struct snull_priv, tx_dim),
+	  offsetof(struct snull_dim, syncp) },
 };
 
 static unsigned int snull_stats_count(void)
@@ -470,6 +485,8 @@ static int snull_get_coalesce(struct net_device *dev,
 	ec->rx_coalesce_usecs = snull_rd32(priv, SNULL_ITR_RX);
 	ec->rx_max_coalesced_frames = snull_rd32(priv, SNULL_ITR_RXF);
 	ec->tx_coalesce_usecs = snull_rd32(priv, SNULL_ITR_TX);
+	ec->use_adaptive_rx_coalesce = priv->rx_dim.on;
+	ec->use_adaptive_tx_coalesce = priv->tx_dim.on;
 	return 0;
 }
 
@@ -480,8 +497,10 @@ static int snull_set_coalesce(struct net_device *dev,
 {
 	/* EXERCISE 9 BEGIN: ethtool -C: interrupt coalescing
 	 * Refuse delays above SNULL_COALESCE_MAX_USECS and rx-frames above
-	 * SNULL_RING_MAX (extack), then program ITR_RX, ITR_RXF and ITR_TX.
-	 * Datasheet: 4.
+	 * SNULL_RING_MAX (extack), and adaptive moderation without NAPI;
+	 * turn each direction's adaptive moderation on or off
+	 * (snull_dim_set()), then program ITR_RX, ITR_RXF and ITR_TX for the
+	 * directions that are not adaptive.  Datasheet: 4.
 	 * Skeleton: return -EOPNOTSUPP;
 	 */
 	struct snull_priv *priv = netdev_priv(dev);
@@ -497,10 +516,23 @@ static int snull_set_coalesce(struct net_device *dev,
 				   "rx-frames is limited to the largest ring, 4096");
 		return -EINVAL;
 	}
-	/* Picked up by the next interrupt the device raises. */
-	snull_wr32(priv, SNULL_ITR_RX, ec->rx_coalesce_usecs);
-	snull_wr32(priv, SNULL_ITR_RXF, ec->rx_max_coalesced_frames);
-	snull_wr32(priv, SNULL_ITR_TX, ec->tx_coalesce_usecs);
+	if ((ec->use_adaptive_rx_coalesce || ec->use_adaptive_tx_coalesce) &&
+	    !priv->use_napi) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "adaptive moderation learns from NAPI polls: not with use_napi=0");
+		return -EOPNOTSUPP;
+	}
+	snull_dim_set(priv, true, ec->use_adaptive_rx_coalesce);
+	snull_dim_set(priv, false, ec->use_adaptive_tx_coalesce);
+	/* Picked up by the next interrupt the device raises.  DIM owns the
+	 * registers of the directions it moderates.
+	 */
+	if (!ec->use_adaptive_rx_coalesce) {
+		snull_wr32(priv, SNULL_ITR_RX, ec->rx_coalesce_usecs);
+		snull_wr32(priv, SNULL_ITR_RXF, ec->rx_max_coalesced_frames);
+	}
+	if (!ec->use_adaptive_tx_coalesce)
+		snull_wr32(priv, SNULL_ITR_TX, ec->tx_coalesce_usecs);
 	return 0;
 	/* EXERCISE 9 END */
 }
@@ -728,7 +760,8 @@ static int snull_kc_set_coalesce(struct net_device *dev,
 const struct ethtool_ops snull_ethtool_ops = {
 	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS |
 				     ETHTOOL_COALESCE_RX_MAX_FRAMES |
-				     ETHTOOL_COALESCE_TX_USECS,
+				     ETHTOOL_COALESCE_TX_USECS |
+				     ETHTOOL_COALESCE_USE_ADAPTIVE,
 	.get_drvinfo		= snull_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= snull_get_link_ksettings,

@@ -78,7 +78,10 @@
  *      the RX ring (one RDT write per batch): descriptors in memory, not
  *      TDH or RDH reads, as igb watches its DD bits.  Only when it did
  *      less than its budget does it call napi_complete_done(); it
- *      unmasks (IMS) only if that returned true.
+ *      unmasks (IMS) only if that returned true, after handing adaptive
+ *      moderation (ethtool -C adaptive-rx/-tx, src/dim.c) its sample:
+ *      net_dim() picks a profile and a work item, in process context,
+ *      writes it to ITR_*.
  *      A cause latched while masked fires again on unmask, like a
  *      level-triggered line, after the coalescing delay (the throttle a
  *      NIC applies between interrupts).
@@ -102,9 +105,12 @@
  *
  * VI. Locks and contexts
  *
- *   rtnl		all configuration: open/stop, MTU, rings, coalescing,
- *			features, private flags, reset work, pair lifetime,
- *			priv->peer, the cable.  May sleep.
+ *   rtnl		all configuration: open/stop, MTU, rings, coalescing
+ *			(and the adaptive flags), features, private flags,
+ *			reset work, pair lifetime, priv->peer, the cable.
+ *			May sleep.  The DIM work items take no lock: each is
+ *			its direction's only ITR writer while adaptive, and
+ *			is cancelled before rtnl writes static values.
  *   TX queue lock	one xmit at a time per device: tx_next, the doorbell
  *			(and so the card's TX engine), the xmit_stats counters.
  *   NAPI / ISR		the single consumer of the rings: tx_clean, rx_next,

@@ -412,7 +412,8 @@ int snull_poll(struct napi_struct *napi, int budget)
 	/* EXERCISE 6 BEGIN: the NAPI poll
 	 * Reclaim TX (any budget), receive up to @budget frames, count the
 	 * poll, and only if done < budget complete NAPI and, if
-	 * napi_complete_done() says so, unmask (IMS).  Datasheet: 4.
+	 * napi_complete_done() says so, give adaptive moderation its sample
+	 * (snull_dim_sample()) and unmask (IMS).  Datasheet: 4.
 	 * Skeleton: return 0;
 	 */
 	struct snull_priv *priv = container_of(napi, struct snull_priv, napi);
@@ -430,8 +431,11 @@ int snull_poll(struct napi_struct *napi, int budget)
 	u64_stats_update_end(&st->syncp);
 	trace_snull_poll(priv->dev, budget, done);
 
-	if (done < budget && napi_complete_done(napi, done))
+	if (done < budget && napi_complete_done(napi, done)) {
+		/* one interrupt's work done: a sample for DIM */
+		snull_dim_sample(priv);
 		snull_wr32(priv, SNULL_IMS, SNULL_IRQ_ALL);
+	}
 	return done;
 	/* EXERCISE 6 END */
 }

@@ -290,6 +290,7 @@ void snull_down(struct snull_priv *priv)
 	if (!priv->hw_up)
 		return;
 	snull_quiesce(priv);
+	snull_dim_stop(priv);	/* NAPI is off: nothing schedules it again */
 	snull_rings_swap(priv, &old);
 	snull_rings_free(&old);
 }
@@ -800,6 +801,7 @@ void snull_setup(struct net_device *dev)
 	priv->tx_ring_size = snull_tx_ring;
 	priv->rx_ring_size = snull_rx_ring;
 	INIT_WORK(&priv->reset_work, snull_reset_task);
+	snull_dim_init(priv);
 	u64_stats_init(&priv->poll_stats.syncp);
 	u64_stats_init(&priv->irq_stats.syncp);
 	u64_stats_init(&priv->xmit_stats.syncp);

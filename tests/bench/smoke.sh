@@ -21,7 +21,7 @@ BENCH_DIR=$SNULL_TMP/bench
 # cloned when it still holds them (no delay, or clone_skb).
 if [ "$SNULL_TIER" = debug ]; then
 	BENCH_GROUPS="pktgen clone"
-	BENCH_PKTGEN="napi-nogro irq-coal irq-zc-coal napi-zc-book"
+	BENCH_PKTGEN="napi-adapt-nogro irq-coal irq-zc-coal napi-zc-book"
 	BENCH_CLONE="irq-book napi-zc irq-zc-coal"
 fi
 . "$SNULL_TESTDIR/bench/bench.inc"

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * snull: adaptive interrupt moderation (ethtool -C adaptive-rx/tx on),
+ * with the kernel's DIM library (Documentation/networking/net_dim.rst).
+ *
+ * Every NAPI poll that completes hands net_dim() a sample of each
+ * adaptive direction: its running packet and byte counts and an event
+ * count (the completed polls).  From the rates between samples DIM walks
+ * a table of profiles, (usecs, frames) pairs from "interrupt at once" to
+ * "wait long, take many", towards the one that moves the most data per
+ * interrupt, and schedules the direction's work item when it moves.  The
+ * work writes the profile into the card's ITR registers, which the next
+ * interrupt obeys: the poll (softirq) only measures, the registers are
+ * written in process context, as a real driver's would be.
+ *
+ * Lifetime: both work items are set up with the device (snull_dim_init)
+ * and cancelled when it goes down (snull_dim_stop) or the direction is
+ * turned off; rtnl serialises the control paths.  A poll that read the
+ * flag just before it was cleared may still schedule the work: the work
+ * checks the flag itself, so it cannot overwrite the static values the
+ * user just set.
+ */
+#include <linux/dim.h>
+#include <linux/sched/clock.h>
+
+#include "snull.h"
+
+static struct snull_dim *snull_dim_of(struct snull_priv *priv, bool rx)
+{
+	return rx ? &priv->rx_dim : &priv->tx_dim;
+}
+
+/* The (usecs, frames) DIM's current profile stands for, for the card. */
+static void snull_dim_write(struct snull_priv *priv, bool rx, u8 ix)
+{
+	struct dim_cq_moder m;
+
+	if (rx) {
+		m = net_dim_get_rx_moderation(DIM_CQ_PERIOD_MODE_START_FROM_EQE, ix);
+		snull_wr32(priv, SNULL_ITR_RX, m.usec);
+		/* DIM's frame counts assume big rings: never more than a
+		 * quarter of ours, so the ring has room for what arrives
+		 * while the interrupt and the poll catch up.
+		 */
+		snull_wr32(priv, SNULL_ITR_RXF,
+			   min_t(u32, m.pkts, READ_ONCE(priv->rx_ring_size) / 4));
+	} else {
+		m = net_dim_get_tx_moderation(DIM_CQ_PERIOD_MODE_START_FROM_EQE, ix);
+		snull_wr32(priv, SNULL_ITR_TX, m.usec);
+	}
+}
+
+static void snull_dim_work(struct work_struct *work, bool rx)
+{
+	struct dim *dim = container_of(work, struct dim, work);
+	struct snull_dim *d = container_of(dim, struct snull_dim, dim);
+	struct snull_priv *priv = dim->priv;
+
+	if (READ_ONCE(d->on)) {
+		snull_dim_write(priv, rx, dim->profile_ix);
+		u64_stats_update_begin(&d->syncp);
+		u64_stats_inc(&d->moves);
+		u64_stats_update_end(&d->syncp);
+	}
+	/* Measure afresh under the new profile. */
+	dim->state = DIM_START_MEASURE;
+}
+
+static void snull_rx_dim_work(struct work_struct *work)
+{
+	snull_dim_work(work, true);
+}
+
+static void snull_tx_dim_work(struct work_struct *work)
+{
+	snull_dim_work(work, false);
+}
+
+void snull_dim_init(struct snull_priv *priv)
+{
+	priv->rx_dim.dim.priv = priv;
+	priv->rx_dim.dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
+	INIT_WORK(&priv->rx_dim.dim.work, snull_rx_dim_work);
+	u64_stats_init(&priv->rx_dim.syncp);
+	priv->tx_dim.dim.priv = priv;
+	priv->tx_dim.dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
+	INIT_WORK(&priv->tx_dim.dim.work, snull_tx_dim_work);
+	u64_stats_init(&priv->tx_dim.syncp);
+}
+
+/*
+ * Turn one direction's adaptive moderation on or off; process context,
+ * rtnl.  On: DIM's current profile is written at once, so the setting
+ * shows in ethtool -c before any traffic.  Off: no work may write the
+ * ITR registers afterwards; the caller then writes the static values.
+ */
+void snull_dim_set(struct snull_priv *priv, bool rx, bool on)
+{
+	struct snull_dim *d = snull_dim_of(priv, rx);
+
+	ASSERT_RTNL();
+	if (on == d->on)
+		return;
+	if (on) {
+		snull_dim_write(priv, rx, d->dim.profile_ix);
+		d->dim.state = DIM_START_MEASURE;
+		WRITE_ONCE(d->on, true);
+	} else {
+		WRITE_ONCE(d->on, false);
+		cancel_work_sync(&d->dim.work);
+	}
+}
+
+/* The device is going down, or away: no profile change may follow. */
+void snull_dim_stop(struct snull_priv *priv)
+{
+	cancel_work_sync(&priv->rx_dim.dim.work);
+	cancel_work_sync(&priv->tx_dim.dim.work);
+}
+
+/*
+ * Coalescing saves an interrupt only when a second frame comes while the
+ * first one waits, within the longest delay DIM may choose.  DIM cannot
+ * tell: under a ping's lone frames its rates stay flat whatever the
+ * delay, and it wanders along its table, adding up to 256 us to every
+ * round trip for nothing.  So a poll is a sample of a direction only if
+ * it handled several of its frames, or one within SNULL_DIM_MERGE_NS of
+ * the last; after DIM_NEVENTS lone ones in a row the direction goes back
+ * to DIM's first profile.  A lone poll also restarts DIM's measurement:
+ * a window that spans an idle gap would see low rates, call the profile
+ * worse and turn away from it when the next burst begins.
+ */
+#define SNULL_DIM_MERGE_NS	(256 * NSEC_PER_USEC)
+
+static void snull_dim_feed(struct snull_dim *d, u64 packets, u64 bytes,
+			   u64 now)
+{
+	u64 n = packets - d->packets;
+	struct dim_sample s;
+	bool merge;
+
+	if (!n)
+		return;		/* none of this direction's frames */
+	merge = n > 1 || now - d->last_ns < SNULL_DIM_MERGE_NS;
+	d->packets = packets;
+	d->last_ns = now;
+	if (!merge) {
+		if (d->dim.state == DIM_MEASURE_IN_PROGRESS)
+			d->dim.state = DIM_START_MEASURE;
+		if (++d->lonely == DIM_NEVENTS && d->dim.profile_ix) {
+			d->dim.profile_ix = 0;
+			d->dim.tune_state = DIM_PARKING_ON_TOP;
+			d->dim.state = DIM_APPLY_NEW_PROFILE;
+			schedule_work(&d->dim.work);
+		}
+		return;
+	}
+	d->lonely = 0;
+	dim_update_sample(++d->events, packets, bytes, &s);
+	net_dim(&d->dim, &s);
+}
+
+/*
+ * A poll that completed NAPI: one interrupt's work is done.  Softirq
+ * context.  The poll is the only writer of these counters, so it reads
+ * them without their syncp.
+ */
+void snull_dim_sample(struct snull_priv *priv)
+{
+	struct snull_poll_stats *st = &priv->poll_stats;
+	bool rx = READ_ONCE(priv->rx_dim.on);
+	bool tx = READ_ONCE(priv->tx_dim.on);
+	u64 now;
+
+	if (!rx && !tx)
+		return;
+	now = local_clock();
+	if (rx)
+		snull_dim_feed(&priv->rx_dim, u64_stats_read(&st->rx_packets),
+			       u64_stats_read(&st->rx_bytes), now);
+	if (tx)
+		snull_dim_feed(&priv->tx_dim, u64_stats_read(&st->tx_packets),
+			       u64_stats_read(&st->tx_bytes), now);
+}
