@@ -342,6 +342,15 @@ static inline struct irq_domain *snull_compat_irq_sim_create(unsigned int n)
  * The macro's own name is not expanded again inside it, so this calls
  * the real function.
  */
+/*
+ * The netdev netlink family's queue objects (6.8) name their NAPI
+ * instance; before them there is nothing to link.  A macro, so the
+ * queue type (an enum of the same age) is never evaluated.
+ */
+#ifndef HAVE_NETIF_QUEUE_SET_NAPI
+#define netif_queue_set_napi(dev, index, type, napi) do { } while (0)
+#endif
+
 #ifndef HAVE_NET_DIM_SAMPLE_PTR
 #define net_dim(dim, sample) net_dim(dim, *(sample))
 #endif

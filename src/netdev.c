@@ -179,8 +179,12 @@ void snull_start(struct snull_priv *priv)
 	ASSERT_RTNL();
 	snull_program_rings(priv);
 	snull_rx_refill(priv, GFP_KERNEL);
-	if (priv->use_napi)
+	if (priv->use_napi) {
 		napi_enable(&priv->napi);
+		/* the queue-to-NAPI map of "netdev queue-get" (netlink) */
+		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_RX, &priv->napi);
+		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_TX, &priv->napi);
+	}
 	WRITE_ONCE(priv->engines_on, true);
 	snull_wr32(priv, SNULL_CTRL,
 		   snull_ctrl_mode(priv, dev->features) | SNULL_CTRL_EN);
@@ -237,8 +241,11 @@ void snull_quiesce(struct snull_priv *priv)
 	netif_tx_disable(dev);
 	/* The watchdog must not mistake this pause for a hang. */
 	netif_trans_update(dev);
-	if (priv->use_napi)
+	if (priv->use_napi) {
+		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_RX, NULL);
+		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_TX, NULL);
 		napi_disable(&priv->napi);
+	}
 	/* Engines off; returns with no interrupt in flight. */
 	snull_wr32(priv, SNULL_CTRL, snull_ctrl_mode(priv, dev->features));
 	/*
@@ -601,6 +608,72 @@ void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 	s->tx_errors = s->tx_carrier_errors;
 }
 
+#ifdef HAVE_NETDEV_STAT_OPS
+/*
+ * Per-queue statistics (qstats: "netdev qstats-get" over netlink).  One
+ * queue pair, whose counters are the device's: the base, what no queue
+ * holds, is zero for every field the queue reports, so queue plus base
+ * equals ndo_get_stats64.  Any context; the syncp makes the reads safe.
+ */
+static void snull_get_queue_stats_rx(struct net_device *dev, int idx,
+				     struct netdev_queue_stats_rx *rx)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	const struct snull_poll_stats *p = &priv->poll_stats;
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&p->syncp);
+		rx->packets = u64_stats_read(&p->rx_packets);
+		rx->bytes = u64_stats_read(&p->rx_bytes);
+		rx->alloc_fail = u64_stats_read(&p->rx_alloc_failed);
+	} while (u64_stats_fetch_retry(&p->syncp, start));
+	/* no buffer posted: the device's missed counter */
+	rx->hw_drop_overruns = snull_hw_rd64(priv->hw, SNULL_MPC);
+	rx->hw_drops = rx->hw_drop_overruns +
+		       snull_hw_rd64(priv->hw, SNULL_RLEC);
+}
+
+static void snull_get_queue_stats_tx(struct net_device *dev, int idx,
+				     struct netdev_queue_stats_tx *tx)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	const struct snull_poll_stats *p = &priv->poll_stats;
+	const struct snull_xmit_stats *x = &priv->xmit_stats;
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&p->syncp);
+		tx->packets = u64_stats_read(&p->tx_packets);
+		tx->bytes = u64_stats_read(&p->tx_bytes);
+	} while (u64_stats_fetch_retry(&p->syncp, start));
+	do {
+		start = u64_stats_fetch_begin(&x->syncp);
+		tx->stop = u64_stats_read(&x->tx_ring_full);
+	} while (u64_stats_fetch_retry(&x->syncp, start));
+}
+
+static void snull_get_base_stats(struct net_device *dev,
+				 struct netdev_queue_stats_rx *rx,
+				 struct netdev_queue_stats_tx *tx)
+{
+	rx->packets = 0;
+	rx->bytes = 0;
+	rx->alloc_fail = 0;
+	rx->hw_drop_overruns = 0;
+	rx->hw_drops = 0;
+	tx->packets = 0;
+	tx->bytes = 0;
+	tx->stop = 0;
+}
+
+static const struct netdev_stat_ops snull_stat_ops = {
+	.get_queue_stats_rx	= snull_get_queue_stats_rx,
+	.get_queue_stats_tx	= snull_get_queue_stats_tx,
+	.get_base_stats		= snull_get_base_stats,
+};
+#endif
+
 static int snull_change_mtu(struct net_device *dev, int new_mtu)
 {
 	struct snull_priv *priv = netdev_priv(dev);
@@ -778,6 +851,9 @@ void snull_setup(struct net_device *dev)
 	ether_setup(dev);
 	dev->netdev_ops = &snull_netdev_ops;
 	dev->ethtool_ops = &snull_ethtool_ops;
+#ifdef HAVE_NETDEV_STAT_OPS
+	dev->stat_ops = &snull_stat_ops;
+#endif
 	dev->rtnl_link_ops = &snull_link_ops;
 	dev->needs_free_netdev = true;
 	dev->priv_destructor = snull_destructor;

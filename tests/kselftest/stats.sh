@@ -1,0 +1,69 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# The kernel's drivers/net/stats.py and queues.py against snull (NETIF=sn0,
+# after a ping across the pair so the counters are not zero), on kernels
+# whose netdev netlink family has per-queue statistics (qstats, 6.10;
+# skipped before).  stats.py: the sum of sn0's queue and base statistics
+# equals its ip -s link totals in every dump, per-ifindex dumps agree
+# with full ones, bad ifindexes are refused, and the counters survive a
+# down; pause and FEC statistics are expected failures (the cable has
+# neither).  queues.py: "netdev queue-get" lists as many RX queues as
+# sysfs; removing one is skipped (one queue).  Our own check: the qstats
+# of sn0 equal its sysfs counters, and its queues name a NAPI instance.
+# timeout: 300
+. "$SNULL_TESTDIR/lib.sh"
+. "$SNULL_TESTDIR/kselftest/ksft.inc"
+
+command -v python3 >/dev/null || skip "no python3 in this boot"
+
+# ynl PYCMD: run Python with the selftests' netlink families imported.
+ynl() {
+	(cd "$SNULL_KSFT/drivers/net" && python3 -c "
+import sys
+sys.path.insert(0, '.')
+from lib.py import NetdevFamily
+nf = NetdevFamily()
+$1")
+}
+
+ynl "nf.qstats_get({}, dump=True)" >/dev/null 2>err ||
+	skip "this kernel's netdev family has no qstats-get ($(tail -n 1 err))"
+
+load_snull flip=0
+ip netns add ksft-peer || fail "ip netns add"
+ip link set sn1 netns ksft-peer || fail "move sn1"
+ip addr add 192.0.2.1/24 dev sn0 && ip link set sn0 up || fail "address sn0"
+in_netns ksft-peer ip addr add 192.0.2.2/24 dev sn1 &&
+	in_netns ksft-peer ip link set sn1 up || fail "address sn1 in ksft-peer"
+wait_for "ping -c 1 -W 1 192.0.2.2 >/dev/null" 10
+ping -c 5 -i 0.2 -W 2 192.0.2.2 >/dev/null || fail "ping across the pair"
+
+cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
+NETIF=sn0 python3 ./stats.py >"$SNULL_TMP/out" 2>&1
+rc=$?
+cd "$SNULL_TMP" || fail "cd back"
+ksft_report stats.py $rc
+for c in pkt_byte_sum qstat_by_ifindex check_down; do
+	grep -q "^ok [0-9]* stats.$c\$" out || fail "stats.py: $c did not pass (skipped?)"
+done
+
+cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
+NETIF=sn0 python3 ./queues.py >"$SNULL_TMP/out" 2>&1
+rc=$?
+cd "$SNULL_TMP" || fail "cd back"
+ksft_report queues.py $rc
+grep -q "^ok [0-9]* queues.get_queues\$" out || fail "queues.py: get_queues did not pass"
+
+# qstats and sysfs agree (nothing moves now), and the queues are NAPI's
+idx=$(cat /sys/class/net/sn0/ifindex)
+q=$(ynl "
+s = nf.qstats_get({'ifindex': $idx}, dump=True)[0]
+print(s['rx-packets'], s['rx-bytes'], s['tx-packets'], s['tx-bytes'])")
+assert_eq "$q" "$(stat_of sn0 rx_packets) $(stat_of sn0 rx_bytes) $(stat_of sn0 tx_packets) $(stat_of sn0 tx_bytes)" \
+	"sn0 qstats vs sysfs (rx/tx packets, bytes)"
+assert_ge "$(echo "$q" | cut -d' ' -f1)" 5 "sn0 rx-packets in qstats"
+napis=$(ynl "
+for q in nf.queue_get({'ifindex': $idx}, dump=True):
+    print(q['type'], q['id'], 'napi' if q.get('napi-id') else 'none')")
+info "sn0 queues: $(echo "$napis" | tr '\n' ' ')"
+assert_eq "$(echo "$napis" | tr '\n' ' ')" "rx 0 napi tx 0 napi " "sn0 queues and their NAPI"
