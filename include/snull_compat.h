@@ -343,13 +343,18 @@ static inline struct irq_domain *snull_compat_irq_sim_create(unsigned int n)
  * the real function.
  */
 /*
- * The netdev netlink family's queue objects (6.8) name their NAPI
- * instance; before them there is nothing to link.  A macro, so the
- * queue type (an enum of the same age) is never evaluated.
+ * Link queue pair 0 to @napi (NULL: unlink) for the netdev netlink
+ * family's queue objects (6.8); before them there is nothing to link,
+ * nor the queue type enum.  rtnl held, as the core asserts.
  */
-#ifndef HAVE_NETIF_QUEUE_SET_NAPI
-#define netif_queue_set_napi(dev, index, type, napi) do { } while (0)
+static inline void snull_compat_queue_set_napi(struct net_device *dev,
+					       struct napi_struct *napi)
+{
+#ifdef HAVE_NETIF_QUEUE_SET_NAPI
+	netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_RX, napi);
+	netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_TX, napi);
 #endif
+}
 
 #ifndef HAVE_NET_DIM_SAMPLE_PTR
 #define net_dim(dim, sample) net_dim(dim, *(sample))

@@ -3,15 +3,16 @@
  * snull: adaptive interrupt moderation (ethtool -C adaptive-rx/tx on),
  * with the kernel's DIM library (Documentation/networking/net_dim.rst).
  *
- * Every NAPI poll that completes hands net_dim() a sample of each
- * adaptive direction: its running packet and byte counts and an event
- * count (the completed polls).  From the rates between samples DIM walks
- * a table of profiles, (usecs, frames) pairs from "interrupt at once" to
- * "wait long, take many", towards the one that moves the most data per
- * interrupt, and schedules the direction's work item when it moves.  The
- * work writes the profile into the card's ITR registers, which the next
- * interrupt obeys: the poll (softirq) only measures, the registers are
- * written in process context, as a real driver's would be.
+ * A NAPI poll that completes hands net_dim() a sample of each adaptive
+ * direction it had something to merge for (snull_dim_feed()): the
+ * running packet and byte counts and an event count (such polls).  From
+ * the rates between samples DIM walks a table of profiles, (usecs,
+ * frames) pairs from "interrupt at once" to "wait long, take many",
+ * towards the one that moves the most data per interrupt, and schedules
+ * the direction's work item when it moves.  The work writes the profile
+ * into the card's ITR registers, which the next interrupt obeys: the
+ * poll (softirq) only measures, the registers are written in process
+ * context, as a real driver's would be.
  *
  * Lifetime: both work items are set up with the device (snull_dim_init)
  * and cancelled when it goes down (snull_dim_stop) or the direction is
@@ -111,11 +112,18 @@ void snull_dim_set(struct snull_priv *priv, bool rx, bool on)
 	}
 }
 
-/* The device is going down, or away: no profile change may follow. */
+/*
+ * The device is going down, or away: no profile change may follow.  A
+ * work cancelled before it ran leaves DIM waiting for it to apply a
+ * profile, deaf to samples: measure afresh after the next up (NAPI is
+ * off, so nothing races with these writes).
+ */
 void snull_dim_stop(struct snull_priv *priv)
 {
 	cancel_work_sync(&priv->rx_dim.dim.work);
+	priv->rx_dim.dim.state = DIM_START_MEASURE;
 	cancel_work_sync(&priv->tx_dim.dim.work);
+	priv->tx_dim.dim.state = DIM_START_MEASURE;
 }
 
 /*

@@ -182,8 +182,7 @@ void snull_start(struct snull_priv *priv)
 	if (priv->use_napi) {
 		napi_enable(&priv->napi);
 		/* the queue-to-NAPI map of "netdev queue-get" (netlink) */
-		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_RX, &priv->napi);
-		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_TX, &priv->napi);
+		snull_compat_queue_set_napi(dev, &priv->napi);
 	}
 	WRITE_ONCE(priv->engines_on, true);
 	snull_wr32(priv, SNULL_CTRL,
@@ -242,8 +241,7 @@ void snull_quiesce(struct snull_priv *priv)
 	/* The watchdog must not mistake this pause for a hang. */
 	netif_trans_update(dev);
 	if (priv->use_napi) {
-		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_RX, NULL);
-		netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_TX, NULL);
+		snull_compat_queue_set_napi(dev, NULL);
 		napi_disable(&priv->napi);
 	}
 	/* Engines off; returns with no interrupt in flight. */

@@ -7,9 +7,12 @@
 # equals its ip -s link totals in every dump, per-ifindex dumps agree
 # with full ones, bad ifindexes are refused, and the counters survive a
 # down; pause and FEC statistics are expected failures (the cable has
-# neither).  queues.py: "netdev queue-get" lists as many RX queues as
-# sysfs; removing one is skipped (one queue).  Our own check: the qstats
-# of sn0 equal its sysfs counters, and its queues name a NAPI instance.
+# neither); not run where the selftests' rtnetlink spec (from the debug
+# kernel's 6.12 tree) cannot decode the running kernel's links (7.x).
+# queues.py: "netdev queue-get" lists as many RX queues as sysfs;
+# removing one is skipped (one queue).  Our own check, on every kernel
+# with qstats: the qstats of sn0 equal its sysfs counters, and its queues
+# name a NAPI instance.
 # timeout: 300
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/kselftest/ksft.inc"
@@ -21,7 +24,7 @@ ynl() {
 	(cd "$SNULL_KSFT/drivers/net" && python3 -c "
 import sys
 sys.path.insert(0, '.')
-from lib.py import NetdevFamily
+from lib.py import NetdevFamily, RtnlFamily
 nf = NetdevFamily()
 $1")
 }
@@ -38,14 +41,22 @@ in_netns ksft-peer ip addr add 192.0.2.2/24 dev sn1 &&
 wait_for "ping -c 1 -W 1 192.0.2.2 >/dev/null" 10
 ping -c 5 -i 0.2 -W 2 192.0.2.2 >/dev/null || fail "ping across the pair"
 
-cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
-NETIF=sn0 python3 ./stats.py >"$SNULL_TMP/out" 2>&1
-rc=$?
-cd "$SNULL_TMP" || fail "cd back"
-ksft_report stats.py $rc
-for c in pkt_byte_sum qstat_by_ifindex check_down; do
-	grep -q "^ok [0-9]* stats.$c\$" out || fail "stats.py: $c did not pass (skipped?)"
-done
+# stats.py compares with rtnetlink's link statistics, which the
+# selftests' library decodes with its own tree's spec (the debug
+# kernel's, 6.12): a newer kernel's link attributes are unknown to it.
+idx=$(cat /sys/class/net/sn0/ifindex)
+if ! ynl "RtnlFamily().getlink({'ifi-index': $idx})" >/dev/null 2>err; then
+	info "stats.py not run: the selftests' rtnetlink spec cannot decode this kernel's links ($(tail -n 1 err))"
+else
+	cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
+	NETIF=sn0 python3 ./stats.py >"$SNULL_TMP/out" 2>&1
+	rc=$?
+	cd "$SNULL_TMP" || fail "cd back"
+	ksft_report stats.py $rc
+	for c in pkt_byte_sum qstat_by_ifindex check_down; do
+		grep -q "^ok [0-9]* stats.$c\$" out || fail "stats.py: $c did not pass (skipped?)"
+	done
+fi
 
 cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
 NETIF=sn0 python3 ./queues.py >"$SNULL_TMP/out" 2>&1
@@ -55,7 +66,6 @@ ksft_report queues.py $rc
 grep -q "^ok [0-9]* queues.get_queues\$" out || fail "queues.py: get_queues did not pass"
 
 # qstats and sysfs agree (nothing moves now), and the queues are NAPI's
-idx=$(cat /sys/class/net/sn0/ifindex)
 q=$(ynl "
 s = nf.qstats_get({'ifindex': $idx}, dump=True)[0]
 print(s['rx-packets'], s['rx-bytes'], s['tx-packets'], s['tx-bytes'])")
