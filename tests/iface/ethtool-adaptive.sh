@@ -5,11 +5,10 @@
 # at once (rx-frames capped at a quarter of the RX ring), ethtool -c and
 # ethtool -d agree, and static values given meanwhile are not written.
 # Under a flood DIM moves the receiver's profile where polls took two
-# frames or more (rx_dim_moves in ethtool
-# -S), and every frame is received or counted missed.  Turned off, the
-# static values given with it are programmed and DIM stops.  With
-# use_napi=0 it is refused with a message (ethtool's, or the kernel log's
-# before 5.15) and changes nothing.
+# frames or more (rx_dim_moves in ethtool -S), and every frame is received
+# or counted missed.  Turned off, the static values given with it are
+# programmed and DIM stops.  With use_napi=0 it is refused with a message
+# (ethtool's, or the kernel log's before 5.15) and changes nothing.
 # timeout: 120
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/iface/iface.inc"
