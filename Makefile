@@ -22,6 +22,7 @@
 #   make skel               the student tree of docs/exercises.md in skel/
 #                           (SKEL_DONE=N keeps steps 1..N of the reference)
 #   make docs               regenerate docs/datapath.svg from docs/datapath.dot
+#   make xdp                the XDP programs of examples/xdp (clang, libbpf-dev)
 #
 #   make install            build, then install snull.ko (modules_install +
 #                           depmod), the iproute2 plugin link_snull.so and
@@ -53,7 +54,7 @@ FULL ?=
 TESTS ?=
 SCALE ?=
 
-.PHONY: all modules clean check check-host demo lint bench skel help docs \
+.PHONY: all modules clean check check-host demo lint bench skel help docs xdp \
 	install uninstall modules_install tools_install man_install dkms-src
 
 VERSION := $(shell sed -n 's/^\#define SNULL_DRV_VERSION[[:space:]]*"\(.*\)"/\1/p' include/snull.h)
@@ -93,7 +94,7 @@ clean:
 	@if [ -n "$(KDIR)" ] && [ -e "$(KDIR)/Makefile" ]; then \
 		$(MAKE) -C $(KDIR) M=$(CURDIR) clean; \
 	fi
-	rm -rf .lab results tools/link_snull.so
+	rm -rf .lab results tools/link_snull.so examples/xdp/*.bpf.o
 
 check:
 	scripts/deps
@@ -154,6 +155,14 @@ dkms-src:
 	find $(DKMS_SRC) \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' \) -delete
 
 docs: docs/datapath.svg
+
+# BPF objects for `ip link set ... xdpdrv obj` and xdp-loader; the lab
+# builds the same into each VM (scripts/lab).
+XDP_OBJS := $(patsubst %.c,%.o,$(wildcard examples/xdp/*.bpf.c))
+xdp: $(XDP_OBJS)
+
+examples/xdp/%.bpf.o: examples/xdp/%.bpf.c
+	clang -O2 -g -Wall -target bpf -I/usr/include/$(shell $(CC) -dumpmachine) -c -o $@ $<
 
 docs/datapath.svg: docs/datapath.dot
 	dot -Tsvg -o $@.tmp $< && mv $@.tmp $@

@@ -7,7 +7,8 @@
  *   rtnl_lock          every control path: open/stop, MTU, rings, coalesce,
  *                      features, priv flags, the reset work, pair
  *                      creation and deletion, and writers of priv->peer.
- *   TX queue lock      (the core's HARD_TX_LOCK) serialises ndo_start_xmit,
+ *   TX queue lock      (the core's HARD_TX_LOCK) serialises ndo_start_xmit
+ *                      with XDP_TX and ndo_xdp_xmit (src/xdp.c take it),
  *                      so the TX ring producer and this device's TX engine
  *                      never run twice at once.
  *   NAPI / ISR         the single consumer of the rings: tx_clean, rx_next
@@ -30,6 +31,7 @@
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
 #include <linux/dim.h>
+#include <net/xdp.h>
 
 #include "snull_compat.h"
 #include "snull_hw.h"
@@ -69,6 +71,14 @@ struct snull_rings {
 	u32 buf_len;			/* the largest frame the MTU allows */
 	u32 rx_order;
 	struct page_pool *page_pool;
+	/* XDP (NAPI only): the RX queue's registration, with the page pool
+	 * as its memory model, and what each TX slot holds when the frame
+	 * is an XDP frame (XDP_TX, ndo_xdp_xmit) rather than an skb: the
+	 * driver's own bookkeeping, as igb's tx_buffer_info; the device
+	 * sees only the descriptor's buffer.
+	 */
+	struct xdp_rxq_info xdp_rxq;
+	struct xdp_frame **tx_xdpf;
 };
 
 /* Counters written by the RX/TX completion path: NAPI poll or ISR. */
@@ -86,6 +96,14 @@ struct snull_poll_stats {
 	u64_stats_t tx_carrier_errors;	/* sent while nobody listened */
 	u64_stats_t napi_polls;
 	u64_stats_t napi_budget_exhausted;
+	/* XDP verdicts; every frame behind them is in rx_packets too */
+	u64_stats_t rx_xdp_pass;
+	u64_stats_t rx_xdp_drop;
+	u64_stats_t rx_xdp_tx;
+	u64_stats_t rx_xdp_tx_errors;	/* no TX slot: dropped */
+	u64_stats_t rx_xdp_redirect;
+	u64_stats_t rx_xdp_redirect_errors;
+	u64_stats_t rx_xdp_aborted;	/* XDP_ABORTED or an unknown verdict */
 	struct u64_stats_sync syncp;
 };
 
@@ -107,6 +125,8 @@ struct snull_xmit_stats {
 	u64_stats_t tx_ring_full;
 	u64_stats_t tx_timeouts;
 	u64_stats_t tx_resets;
+	u64_stats_t tx_xdp_xmit;	/* frames other devices redirected here */
+	u64_stats_t tx_xdp_xmit_errors;	/* of them, refused: no room, down */
 	struct u64_stats_sync syncp;
 };
 
@@ -140,6 +160,7 @@ struct snull_fault_knob {
 struct snull_priv {
 	struct net_device *dev;
 	struct net_device __rcu *peer;	/* rtnl writes; data path reads */
+	struct bpf_prog __rcu *xdp_prog; /* rtnl writes; the poll reads */
 	struct napi_struct napi;
 	struct snull_hw *hw;		/* the card, from ndo_init on */
 
@@ -220,12 +241,15 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 		      u32 mtu, struct netlink_ext_ack *extack);
 void snull_get_stats64(struct net_device *dev,
 		       struct rtnl_link_stats64 *stats);
-void snull_set_zerocopy(struct snull_priv *priv, bool on);
+int snull_set_zerocopy(struct snull_priv *priv, bool on);
+u32 snull_rx_order(u32 mtu);
 
 /* A received frame, as its RX descriptor describes it. */
 struct snull_rx_frame {
 	struct page *page;	/* copy mode: the buffer holding the frame */
 	struct sk_buff *skb;	/* zero-copy: the sender's skb */
+	u32 off;		/* where in the page it starts (XDP moves it) */
+	u32 meta;		/* XDP metadata in front of it, bytes */
 	u32 len;
 	u32 status;		/* SNULL_DESC_* */
 	__wsum csum;
@@ -252,6 +276,28 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp);
 bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame);
 void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f);
 void snull_tx_clean(struct snull_priv *priv, int budget);
+
+/* src/xdp.c: XDP in the poll, and snull as a redirect target */
+#define SNULL_XDP_TX_BULK	16
+
+/* One poll's XDP work: XDP_TX frames to post, redirects to flush, and
+ * the verdicts, added to poll_stats with the poll's other counters.
+ */
+struct snull_xdp_tx {
+	struct xdp_frame *frames[SNULL_XDP_TX_BULK];
+	unsigned int n;
+	bool redirect;
+	unsigned int pass, drop, tx, tx_errors, redir, redir_errors, aborted;
+};
+
+int snull_bpf(struct net_device *dev, struct netdev_bpf *bpf);
+int snull_xdp_xmit(struct net_device *dev, int n, struct xdp_frame **frames,
+		   u32 flags);
+u32 snull_xdp_run(struct snull_priv *priv, struct bpf_prog *prog,
+		  struct snull_rx_frame *f, struct snull_xdp_tx *xtx);
+void snull_xdp_finish(struct snull_priv *priv, struct snull_xdp_tx *xtx);
+u32 snull_xdp_max_mtu(void);
+bool snull_xdp_on(struct snull_priv *priv);
 
 /* src/dim.c: adaptive interrupt moderation */
 void snull_dim_init(struct snull_priv *priv);

@@ -338,11 +338,6 @@ static inline struct irq_domain *snull_compat_irq_sim_create(unsigned int n)
 #endif
 
 /*
- * net_dim() takes its sample by pointer from 6.13 on, by value before.
- * The macro's own name is not expanded again inside it, so this calls
- * the real function.
- */
-/*
  * Link queue pair 0 to @napi (NULL: unlink) for the netdev netlink
  * family's queue objects (6.8); before them there is nothing to link,
  * nor the queue type enum.  rtnl held, as the core asserts.
@@ -356,8 +351,80 @@ static inline void snull_compat_queue_set_napi(struct net_device *dev,
 #endif
 }
 
+/*
+ * net_dim() takes its sample by pointer from 6.13 on, by value before.
+ * The macro's own name is not expanded again inside it, so this calls
+ * the real function (as in the shims below).
+ */
 #ifndef HAVE_NET_DIM_SAMPLE_PTR
 #define net_dim(dim, sample) net_dim(dim, *(sample))
+#endif
+
+/* ---- XDP (src/xdp.c) ---- */
+#include <net/xdp.h>
+#include <linux/filter.h>
+
+/* 5.11: the RX queue's registration names its NAPI instance (busy poll). */
+#ifndef HAVE_XDP_RXQ_INFO_REG_NAPI_ID
+#define xdp_rxq_info_reg(rxq, dev, queue, napi_id) \
+	((void)(napi_id), xdp_rxq_info_reg(rxq, dev, queue))
+#endif
+
+/* 5.12: the helpers that set up an xdp_buff; the same stores before. */
+#ifndef HAVE_XDP_PREPARE_BUFF
+static __always_inline void xdp_init_buff(struct xdp_buff *xdp, u32 frame_sz,
+					  struct xdp_rxq_info *rxq)
+{
+	xdp->frame_sz = frame_sz;
+	xdp->rxq = rxq;
+}
+
+static __always_inline void xdp_prepare_buff(struct xdp_buff *xdp,
+					     unsigned char *hard_start,
+					     int headroom, int data_len,
+					     const bool meta_valid)
+{
+	unsigned char *data = hard_start + headroom;
+
+	xdp->data_hard_start = hard_start;
+	xdp->data = data;
+	xdp->data_end = data + data_len;
+	xdp->data_meta = meta_valid ? data : data + 1;
+}
+#endif
+
+/* 5.17: the warning names the device and the program. */
+#ifndef HAVE_BPF_WARN_INVALID_XDP_ACTION_DEV
+#define bpf_warn_invalid_xdp_action(dev, prog, act) do {		\
+	(void)(dev);							\
+	(void)(prog);							\
+	bpf_warn_invalid_xdp_action(act);				\
+} while (0)
+#endif
+
+/*
+ * 6.3: a device advertises its XDP features (ip -d link, the netdev
+ * netlink family): the verdicts, being a redirect target.  Before, the
+ * core assumed them from ndo_bpf and ndo_xdp_xmit.
+ */
+static inline void snull_compat_xdp_features(struct net_device *dev)
+{
+#ifdef HAVE_XDP_FEATURES
+	xdp_set_features_flag(dev, NETDEV_XDP_ACT_BASIC |
+			      NETDEV_XDP_ACT_REDIRECT |
+			      NETDEV_XDP_ACT_NDO_XMIT);
+#endif
+}
+
+/*
+ * 6.2: an extack message may be formatted.  Before, the formatted text
+ * goes to the kernel log and the extack says where to look.
+ */
+#ifndef HAVE_NL_SET_ERR_MSG_FMT
+#define NL_SET_ERR_MSG_FMT_MOD(extack, fmt, args...) do {		\
+	pr_warn(KBUILD_MODNAME ": " fmt "\n", ##args);			\
+	NL_SET_ERR_MSG_MOD(extack, "refused: the kernel log says why");	\
+} while (0)
 #endif
 
 #endif /* _SNULL_COMPAT_H */

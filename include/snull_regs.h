@@ -16,6 +16,7 @@
 #ifndef _SNULL_REGS_H
 #define _SNULL_REGS_H
 
+#include <linux/bpf.h>
 #include <linux/bits.h>
 #include <linux/bitfield.h>
 #include <linux/crc32.h>
@@ -108,9 +109,10 @@ static inline u32 snull_mta_bin(const u8 *addr)
 
 /*
  * The device writes a received frame this far into the buffer page,
- * leaving the headroom the stack wants in front of it.
+ * leaving the headroom an XDP program may grow the frame into (and that
+ * the stack wants in front of it), plus the IP header's alignment.
  */
-#define SNULL_RX_HEADROOM	(NET_SKB_PAD + NET_IP_ALIGN)
+#define SNULL_RX_HEADROOM	(XDP_PACKET_HEADROOM + NET_IP_ALIGN)
 
 /* Descriptor status, written back by the device. */
 #define SNULL_DESC_DONE		BIT(0)	/* the device is done with it */
@@ -121,6 +123,9 @@ static inline u32 snull_mta_bin(const u8 *addr)
 struct snull_tx_desc {
 	struct sk_buff *skb;	/* the frame; the device clears it when
 				 * the skb itself crossed (CTRL.ZC)
+				 */
+	const void *buf;	/* or, with skb NULL, its len bytes here
+				 * (a plain buffer: always copied)
 				 */
 	u32 len;
 	u32 status;		/* SNULL_DESC_*, written back */

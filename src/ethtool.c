@@ -37,6 +37,14 @@ static const struct snull_stat_desc snull_poll_descs[] = {
 	SNULL_STAT(snull_poll_stats, napi_polls, "napi_polls"),
 	SNULL_STAT(snull_poll_stats, napi_budget_exhausted,
 		   "napi_budget_exhausted"),
+	SNULL_STAT(snull_poll_stats, rx_xdp_pass, "rx_xdp_pass"),
+	SNULL_STAT(snull_poll_stats, rx_xdp_drop, "rx_xdp_drop"),
+	SNULL_STAT(snull_poll_stats, rx_xdp_tx, "rx_xdp_tx"),
+	SNULL_STAT(snull_poll_stats, rx_xdp_tx_errors, "rx_xdp_tx_errors"),
+	SNULL_STAT(snull_poll_stats, rx_xdp_redirect, "rx_xdp_redirect"),
+	SNULL_STAT(snull_poll_stats, rx_xdp_redirect_errors,
+		   "rx_xdp_redirect_errors"),
+	SNULL_STAT(snull_poll_stats, rx_xdp_aborted, "rx_xdp_aborted"),
 };
 
 static const struct snull_stat_desc snull_irq_descs[] = {
@@ -60,6 +68,8 @@ static const struct snull_stat_desc snull_xmit_descs[] = {
 	SNULL_STAT(snull_xmit_stats, tx_ring_full, "tx_ring_full"),
 	SNULL_STAT(snull_xmit_stats, tx_timeouts, "tx_timeouts"),
 	SNULL_STAT(snull_xmit_stats, tx_resets, "tx_resets"),
+	SNULL_STAT(snull_xmit_stats, tx_xdp_xmit, "tx_xdp_xmit"),
+	SNULL_STAT(snull_xmit_stats, tx_xdp_xmit_errors, "tx_xdp_xmit_errors"),
 };
 
 /* Profile changes adaptive moderation wrote to the card (src/dim.c). */
@@ -683,6 +693,14 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 	if (flags & ~(BIT(SNULL_PFLAG_COUNT) - 1))
 		return -EINVAL;
 
+	/* First the one that may be refused: nothing changes then. */
+	if (changed & BIT(SNULL_PFLAG_ZEROCOPY)) {
+		int err = snull_set_zerocopy(priv,
+					     flags & BIT(SNULL_PFLAG_ZEROCOPY));
+
+		if (err)
+			return err;
+	}
 	/*
 	 * The wire's address trick only.  ARP is the user's (ip link set
 	 * arp on|off): a book-mode pair starts with IFF_NOARP, and a private
@@ -692,8 +710,6 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
 		assign_bit(SNULL_PFLAG_FLIP, &priv->pflags,
 			   flags & BIT(SNULL_PFLAG_FLIP));
 
-	if (changed & BIT(SNULL_PFLAG_ZEROCOPY))
-		snull_set_zerocopy(priv, flags & BIT(SNULL_PFLAG_ZEROCOPY));
 	/* Both are modes of the device (CTRL.FLIP, CTRL.ZC). */
 	snull_update_ctrl(priv, dev->features);
 	return 0;

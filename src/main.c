@@ -85,9 +85,16 @@
  *      A cause latched while masked fires again on unmask, like a
  *      level-triggered line, after the coalescing delay (the throttle a
  *      NIC applies between interrupts).
- *   3. Interrupt mode (use_napi=0): the ISR reclaims TX and hands every
+ *   3. XDP (src/xdp.c, NAPI mode only): with a program attached, the
+ *      poll runs it on each frame in its page pool page, before any skb
+ *      exists.  XDP_PASS goes on to GRO; XDP_DROP recycles the page;
+ *      XDP_TX posts the frame on our own TX ring (under the TX queue
+ *      lock, the descriptor's plain buffer), XDP_REDIRECT hands it to
+ *      xdp_do_redirect(), flushed once per poll.  ndo_xdp_xmit lets
+ *      another device's poll post frames on our TX ring the same way.
+ *   4. Interrupt mode (use_napi=0): the ISR reclaims TX and hands every
  *      received frame to netif_rx(), refilling from hard-IRQ context.
- *   4. In both modes a link change (LSC) is handled in the ISR itself:
+ *   5. In both modes a link change (LSC) is handled in the ISR itself:
  *      carrier on or off, from the PHY's status.
  *
  * V.  Watchdog
@@ -111,8 +118,11 @@
  *			May sleep.  The DIM work items take no lock: each is
  *			its direction's only ITR writer while adaptive, and
  *			is cancelled before rtnl writes static values.
- *   TX queue lock	one xmit at a time per device: tx_next, the doorbell
+ *   TX queue lock	one TX ring producer at a time per device (xmit, our
+ *			poll's XDP_TX, ndo_xdp_xmit): tx_next, the doorbell
  *			(and so the card's TX engine), the xmit_stats counters.
+ *   RCU		priv->xdp_prog: rtnl publishes, the poll reads it once
+ *			per poll; an old program is freed after a grace period.
  *   NAPI / ISR		the single consumer of the rings: tx_clean, rx_next,
  *			rx_tail and the RX buffers; the single writer of
  *			poll_stats and irq_stats.  xmit reads tx_clean with

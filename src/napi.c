@@ -74,6 +74,8 @@ bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame)
 
 	if (!(status & SNULL_DESC_DONE))
 		return false;
+	frame->off = SNULL_RX_HEADROOM;
+	frame->meta = 0;
 	frame->len = d->len;
 	frame->status = status;
 	frame->csum = d->csum;
@@ -121,7 +123,7 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 	if (!priv->use_napi) {
 		skb = netdev_alloc_skb_ip_align(priv->dev, f->len);
 		if (likely(skb))
-			skb_put_data(skb, va + SNULL_RX_HEADROOM, f->len);
+			skb_put_data(skb, va + f->off, f->len);
 		/* Back on its slot, which is free: below rx_next, and a
 		 * full ring ends one short of it.  The refill posts it again.
 		 */
@@ -137,8 +139,10 @@ static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
 	}
 	/* The page goes back to the pool when the stack frees the skb. */
 	snull_compat_pp_skb(priv->rings.page_pool, skb, f->page);
-	skb_reserve(skb, SNULL_RX_HEADROOM);
+	skb_reserve(skb, f->off);
 	skb_put(skb, f->len);
+	if (f->meta)
+		skb_metadata_set(skb, f->meta);	/* left by XDP */
 	return skb;
 }
 
@@ -209,18 +213,39 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 		napi_gro_receive(&priv->napi, skb);
 }
 
-/* Receive up to @budget frames.  Poll (softirq) or non-NAPI ISR. */
+/*
+ * Receive up to @budget frames.  Poll (softirq) or non-NAPI ISR.  With
+ * an XDP program (NAPI only) each frame in one of our pages meets it
+ * first (src/xdp.c); a zero-copy skb still on the ring from before it
+ * was attached goes up without it.  A frame the program kept from the
+ * stack still counts as received.
+ */
 static int snull_rx(struct snull_priv *priv, int budget)
 {
 	struct snull_poll_stats *st = &priv->poll_stats;
+	struct snull_xdp_tx xtx = {};
 	struct snull_rx_tally t = {};
 	struct snull_rx_frame frame;
+	struct bpf_prog *prog;
 	int done = 0;
 
+	rcu_read_lock();
+	prog = rcu_dereference(priv->xdp_prog);
 	while (done < budget && snull_rx_pop(priv, &frame)) {
-		snull_rx_one(priv, &frame, &t);
+		u32 len = frame.len;
+
 		done++;
+		if (prog && frame.page &&
+		    snull_xdp_run(priv, prog, &frame, &xtx) != XDP_PASS) {
+			t.packets++;
+			t.bytes += len;
+			continue;
+		}
+		snull_rx_one(priv, &frame, &t);
 	}
+	if (prog)
+		snull_xdp_finish(priv, &xtx);
+	rcu_read_unlock();
 
 	if (done) {
 		u64_stats_update_begin(&st->syncp);
@@ -230,6 +255,13 @@ static int snull_rx(struct snull_priv *priv, int budget)
 		u64_stats_add(&st->rx_csum_complete, t.csum);
 		u64_stats_add(&st->rx_nomem, t.nomem);
 		u64_stats_add(&st->rx_zerocopy_cloned, t.cloned);
+		u64_stats_add(&st->rx_xdp_pass, xtx.pass);
+		u64_stats_add(&st->rx_xdp_drop, xtx.drop);
+		u64_stats_add(&st->rx_xdp_tx, xtx.tx);
+		u64_stats_add(&st->rx_xdp_tx_errors, xtx.tx_errors);
+		u64_stats_add(&st->rx_xdp_redirect, xtx.redir);
+		u64_stats_add(&st->rx_xdp_redirect_errors, xtx.redir_errors);
+		u64_stats_add(&st->rx_xdp_aborted, xtx.aborted);
 		u64_stats_update_end(&st->syncp);
 	}
 
@@ -247,14 +279,16 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 {
 	/* EXERCISE 5 BEGIN: TX reclaim, BQL completion and wake
 	 * Walk the TX ring from tx_clean while descriptors are DONE (acquire),
-	 * free their skbs, count packets/bytes/carrier errors, publish the
-	 * new tx_clean, report to BQL and wake the queue once a quarter of
-	 * the ring is free (__netif_txq_completed_wake()).  Datasheet: 5.
+	 * free their skbs (an XDP frame in rings.tx_xdpf goes back with
+	 * xdp_return_frame(), outside BQL), count packets/bytes/carrier
+	 * errors, publish the new tx_clean, report to BQL and wake the queue
+	 * once a quarter of the ring is free (__netif_txq_completed_wake()).
+	 * Datasheet: 5.
 	 */
 	struct snull_poll_stats *st = &priv->poll_stats;
 	struct snull_rings *r = &priv->rings;
 	struct net_device *dev = priv->dev;
-	unsigned int pkts = 0, bytes = 0, lost = 0, bql_bytes = 0;
+	unsigned int pkts = 0, bytes = 0, lost = 0, bql_pkts = 0, bql_bytes = 0;
 	u32 clean = priv->tx_clean, status;
 
 	/* Written back (DONE) in order, so the first descriptor without
@@ -262,7 +296,8 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	 * status cleared at the last reclaim).  No TDH read, as in rx_pop.
 	 */
 	for (;;) {
-		struct snull_tx_desc *d = &r->tx[clean & (r->tx_size - 1)];
+		u32 slot = clean & (r->tx_size - 1);
+		struct snull_tx_desc *d = &r->tx[slot];
 
 		/* Acquire: the device cleared skb (zero-copy) before DONE. */
 		status = smp_load_acquire(&d->status);
@@ -274,7 +309,15 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 			pkts++;
 			bytes += d->len;
 		}
-		bql_bytes += d->len;
+		if (r->tx_xdpf[slot]) {
+			/* An XDP frame (src/xdp.c): not the stack's, not BQL's. */
+			xdp_return_frame(r->tx_xdpf[slot]);
+			r->tx_xdpf[slot] = NULL;
+			d->buf = NULL;
+		} else {
+			bql_pkts++;
+			bql_bytes += d->len;
+		}
 		/* NULL: zero-copy, the skb belongs to the receiver now. */
 		if (d->skb)
 			napi_consume_skb(d->skb, budget);
@@ -301,7 +344,7 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	 * xmit then would post to rings it is about to free.  (The driver's
 	 * own flag, cleared before it turns CTRL.EN off: no register read.)
 	 */
-	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), pkts + lost,
+	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), bql_pkts,
 				   bql_bytes, snull_tx_free(priv),
 				   r->tx_size / 4,
 				   !READ_ONCE(priv->engines_on));

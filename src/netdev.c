@@ -10,7 +10,7 @@
  * MTU allows (plus a VLAN tag) and the skb_shared_info tail build_skb()
  * puts at the end.  1500 fits an order-0 page; 9000 takes order 2.
  */
-static u32 snull_rx_order(u32 mtu)
+u32 snull_rx_order(u32 mtu)
 {
 	return get_order(SNULL_RX_HEADROOM +
 			 SKB_DATA_ALIGN(mtu + ETH_HLEN + VLAN_HLEN) +
@@ -47,6 +47,9 @@ int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
 	r->tx = kcalloc(tx_size, sizeof(*r->tx), GFP_KERNEL);
 	if (!r->tx)
 		goto err_tx;
+	r->tx_xdpf = kcalloc(tx_size, sizeof(*r->tx_xdpf), GFP_KERNEL);
+	if (!r->tx_xdpf)
+		goto err_tx_xdpf;
 	r->rx = kcalloc(rx_size, sizeof(*r->rx), GFP_KERNEL);
 	if (!r->rx)
 		goto err_rx;
@@ -58,6 +61,19 @@ int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
 		err = PTR_ERR(r->page_pool);
 		goto err_pool;
 	}
+	/* XDP's view of this RX queue: its frames are page pool pages. */
+	if (priv->use_napi) {
+		err = xdp_rxq_info_reg(&r->xdp_rxq, priv->dev, 0,
+				       priv->napi.napi_id);
+		if (err)
+			goto err_rxq;
+		err = xdp_rxq_info_reg_mem_model(&r->xdp_rxq,
+						 MEM_TYPE_PAGE_POOL,
+						 r->page_pool);
+		if (err)
+			goto err_mem_model;
+	}
+	err = -ENOMEM;
 	for (i = 0; i < rx_size; i++) {
 		r->rx[i].page = page_pool_alloc_pages(r->page_pool,
 						      GFP_KERNEL | __GFP_NOWARN);
@@ -69,10 +85,16 @@ int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
 err_pages:
 	while (i--)
 		page_pool_put_full_page(r->page_pool, r->rx[i].page, false);
+err_mem_model:
+	if (xdp_rxq_info_is_reg(&r->xdp_rxq))
+		xdp_rxq_info_unreg(&r->xdp_rxq);
+err_rxq:
 	page_pool_destroy(r->page_pool);
 err_pool:
 	kfree(r->rx);
 err_rx:
+	kfree(r->tx_xdpf);
+err_tx_xdpf:
 	kfree(r->tx);
 err_tx:
 	*r = (struct snull_rings) {};
@@ -96,11 +118,18 @@ void snull_rings_free(struct snull_rings *r)
 						false);
 		dev_kfree_skb(r->rx[i].frame);
 	}
-	for (i = 0; i < r->tx_size; i++)
+	for (i = 0; i < r->tx_size; i++) {
 		dev_kfree_skb(r->tx[i].skb);
+		if (r->tx_xdpf[i])
+			xdp_return_frame(r->tx_xdpf[i]);
+	}
+	/* Drops the registration's reference to the pool, then ours. */
+	if (xdp_rxq_info_is_reg(&r->xdp_rxq))
+		xdp_rxq_info_unreg(&r->xdp_rxq);
 	if (r->page_pool)
 		page_pool_destroy(r->page_pool);
 	kfree(r->rx);
+	kfree(r->tx_xdpf);
 	kfree(r->tx);
 	*r = (struct snull_rings) {};
 }
@@ -259,11 +288,16 @@ void snull_quiesce(struct snull_priv *priv)
 	 * our tail) is ours to drop.
 	 */
 	while (priv->tx_clean != priv->tx_next) {
-		struct snull_tx_desc *d =
-			&r->tx[priv->tx_clean & (r->tx_size - 1)];
+		u32 slot = priv->tx_clean & (r->tx_size - 1);
+		struct snull_tx_desc *d = &r->tx[slot];
 
 		dev_kfree_skb_any(d->skb);
 		d->skb = NULL;
+		if (r->tx_xdpf[slot]) {
+			xdp_return_frame(r->tx_xdpf[slot]);
+			r->tx_xdpf[slot] = NULL;
+			d->buf = NULL;
+		}
 		priv->tx_clean++;
 		stuck++;
 	}
@@ -705,12 +739,22 @@ static netdev_features_t snull_fix_features(struct net_device *dev,
 	return features;
 }
 
-/* The zerocopy private flag.  rtnl held. */
-void snull_set_zerocopy(struct snull_priv *priv, bool on)
+/*
+ * The zerocopy private flag.  rtnl held.  Refused while the peer runs
+ * XDP, which needs every frame in its own pages (src/xdp.c).
+ */
+int snull_set_zerocopy(struct snull_priv *priv, bool on)
 {
 	struct net_device *dev = priv->dev;
+	struct net_device *peer = rtnl_dereference(priv->peer);
 
 	ASSERT_RTNL();
+	if (on && peer && snull_xdp_on(netdev_priv(peer))) {
+		netdev_err(dev,
+			   "zerocopy: the peer %s runs XDP, which takes frames only in its own pages\n",
+			   peer->name);
+		return -EBUSY;
+	}
 	if (on) {
 		/* The peer owns the skb: the stack must not hand us one it
 		 * keeps using (pktgen clone_skb), as in veth.  The offloads
@@ -724,6 +768,7 @@ void snull_set_zerocopy(struct snull_priv *priv, bool on)
 		dev->priv_flags |= IFF_TX_SKB_SHARING;
 	}
 	netdev_update_features(dev);
+	return 0;
 }
 
 /* ethtool -K rx on|off: the device's receive checksum engine. */
@@ -821,6 +866,8 @@ const struct net_device_ops snull_netdev_ops = {
 	.ndo_get_iflink		= snull_get_iflink,
 	.ndo_fix_features	= snull_fix_features,
 	.ndo_set_features	= snull_set_features,
+	.ndo_bpf		= snull_bpf,
+	.ndo_xdp_xmit		= snull_xdp_xmit,
 };
 
 /*
@@ -879,6 +926,9 @@ void snull_setup(struct net_device *dev)
 	u64_stats_init(&priv->poll_stats.syncp);
 	u64_stats_init(&priv->irq_stats.syncp);
 	u64_stats_init(&priv->xmit_stats.syncp);
-	if (priv->use_napi)
+	if (priv->use_napi) {
 		netif_napi_add(dev, &priv->napi, snull_poll);
+		/* ip -d link, netlink: what XDP may do here (src/xdp.c) */
+		snull_compat_xdp_features(dev);
+	}
 }

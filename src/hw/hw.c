@@ -401,26 +401,32 @@ static bool snull_hw_roll(u32 permille)
 }
 
 /*
- * "DMA" one frame from @skb, sent by @tx, into a buffer on @rx's RX ring.
- * @rx's rx_lock held.  Returns true if the frame landed on the ring.
+ * "DMA" one frame, described by TX descriptor @txd of @tx, into a buffer
+ * on @rx's RX ring.  @rx's rx_lock held.  Returns true if the frame
+ * landed on the ring.
  *
  * Copy mode moves the bytes the way a NIC does: gather the fragments into
  * the posted buffer, finish a CHECKSUM_PARTIAL checksum on the way (the
  * TX checksum offload), apply the wire's address trick, and compute the
  * receive checksum over everything past the Ethernet header (the
- * CHECKSUM_COMPLETE that CTRL.RXCSUM asks for).
+ * CHECKSUM_COMPLETE that CTRL.RXCSUM asks for).  A descriptor with a
+ * plain buffer instead of an skb (an XDP frame) is always copied.
  */
 static bool snull_hw_dma(struct snull_hw *tx, struct snull_hw *rx,
-			 struct sk_buff *skb, bool zerocopy)
+			 const struct snull_tx_desc *txd, bool zerocopy)
 {
 	bool flip = READ_ONCE(tx->ctrl) & SNULL_CTRL_FLIP;
-	u32 len = skb->len, avail, status = SNULL_DESC_DONE;
+	struct sk_buff *skb = txd->skb;
+	const u8 *src = skb ? skb->data : txd->buf;
+	u32 len = skb ? skb->len : txd->len, avail;
+	u32 status = SNULL_DESC_DONE;
 	struct snull_rx_desc *d;
 	bool readdress;
 	u8 *data;
 
 	lockdep_assert_held(&rx->rx_lock);
-	if (unlikely(len < ETH_HLEN)) {
+	/* A runt, or a descriptor with nothing to send (a driver bug). */
+	if (unlikely(len < ETH_HLEN || !src)) {
 		snull_hw_count(rx, SNULL_RLEC);
 		return false;
 	}
@@ -429,8 +435,8 @@ static bool snull_hw_dma(struct snull_hw *tx, struct snull_hw *rx,
 	 * own MAC (what a NOARP device does); the crossed wire readdresses it
 	 * to the receiver along with the IP addresses.
 	 */
-	readdress = flip && ether_addr_equal(skb->data, tx->mac);
-	if (!readdress && !snull_hw_filter(rx, skb->data))
+	readdress = flip && ether_addr_equal(src, tx->mac);
+	if (!readdress && !snull_hw_filter(rx, src))
 		return false;
 	if (unlikely(snull_hw_roll(snull_hw_fault(rx, SNULL_FAULT_DROP)))) {
 		snull_hw_count(rx, SNULL_FDC);
@@ -439,7 +445,7 @@ static bool snull_hw_dma(struct snull_hw *tx, struct snull_hw *rx,
 	/* A frame longer than the receiver's buffers (RXBUF) is a giant.
 	 * Only zero-copy carries GSO super-packets, as veth does.
 	 */
-	if (unlikely(skb_is_gso(skb) ? !zerocopy : len > rx->rx_buf)) {
+	if (unlikely(skb && skb_is_gso(skb) ? !zerocopy : len > rx->rx_buf)) {
 		snull_hw_count(rx, SNULL_RLEC);
 		return false;
 	}
@@ -458,6 +464,10 @@ static bool snull_hw_dma(struct snull_hw *tx, struct snull_hw *rx,
 		status |= SNULL_DESC_SKB;
 		data = skb->data;
 		avail = skb_headlen(skb);
+	} else if (!skb) {
+		data = page_address(d->page) + SNULL_RX_HEADROOM;
+		avail = len;
+		memcpy(data, src, len);
 	} else {
 		data = page_address(d->page) + SNULL_RX_HEADROOM;
 		avail = len;
@@ -594,15 +604,16 @@ static u32 snull_hw_tx_run(struct snull_hw *hw, struct snull_hw *rx,
 		status = SNULL_DESC_DONE;
 		if (!rx) {
 			status |= SNULL_DESC_NOCARRIER;
-		} else if (zerocopy && snull_hw_zc_prepare(hw, rx, &d->skb)) {
-			if (snull_hw_dma(hw, rx, d->skb, true)) {
+		} else if (zerocopy && d->skb &&
+			   snull_hw_zc_prepare(hw, rx, &d->skb)) {
+			if (snull_hw_dma(hw, rx, d, true)) {
 				d->skb = NULL;	/* the receiver owns it now */
 				(*received)++;
 			}
-		} else if (snull_hw_dma(hw, rx, d->skb, false)) {
-			/* Copy mode, and the zero-copy engine's fallback for an
-			 * skb it could not make the receiver's own: every sent
-			 * frame lands or is counted.
+		} else if (snull_hw_dma(hw, rx, d, false)) {
+			/* Copy mode, a plain buffer, and the zero-copy
+			 * engine's fallback for an skb it could not make the
+			 * receiver's own: every sent frame lands or is counted.
 			 */
 			(*received)++;
 		}
