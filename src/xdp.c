@@ -236,6 +236,12 @@ int snull_xdp_xmit(struct net_device *dev, int n, struct xdp_frame **frames,
 
 	if (unlikely(flags & ~XDP_XMIT_FLAGS_MASK))
 		return -EINVAL;
+	/* Without NAPI, TX reclaim runs in the ISR, where an XDP frame's
+	 * page cannot go back to its pool (the kernels that know features
+	 * never get here: none are advertised then).
+	 */
+	if (unlikely(!priv->use_napi))
+		return -EOPNOTSUPP;
 
 	__netif_tx_lock(txq, smp_processor_id());
 	/* snull_quiesce() clears engines_on, then takes this lock: once

@@ -8,6 +8,10 @@
  * Built by "make xdp" (clang -target bpf): see examples/xdp/README.
  *
  *   xdp_pass           every frame to the stack
+ *   xdp_drop           every frame dropped
+ *   xdp_tx             every frame back out of the port it came in on,
+ *                      its MAC addresses swapped (make bench)
+ *   xdp_redirect_back  the same with bpf_redirect() to the ingress device
  *   xdp_drop_udp9      drop IPv4 UDP to port 9 (discard), pass the rest
  *   xdp_abort_udp9     the same frames end in XDP_ABORTED (a program bug:
  *                      the xdp:xdp_exception tracepoint fires)
@@ -60,6 +64,22 @@ static __always_inline struct iphdr *ipv4(struct xdp_md *ctx)
 	return ip;
 }
 
+/* Swap the frame's MAC addresses in place; 0 if it has no header. */
+static __always_inline int swap_macs(struct xdp_md *ctx)
+{
+	void *data = (void *)(long)ctx->data;
+	void *end = (void *)(long)ctx->data_end;
+	struct ethhdr *eth = data;
+	unsigned char mac[ETH_ALEN];
+
+	if ((void *)(eth + 1) > end)
+		return 0;
+	__builtin_memcpy(mac, eth->h_dest, ETH_ALEN);
+	__builtin_memcpy(eth->h_dest, eth->h_source, ETH_ALEN);
+	__builtin_memcpy(eth->h_source, mac, ETH_ALEN);
+	return 1;
+}
+
 static __always_inline int udp9(struct xdp_md *ctx)
 {
 	void *end = (void *)(long)ctx->data_end;
@@ -93,18 +113,12 @@ static __always_inline struct icmphdr *echo_request(struct xdp_md *ctx)
 static __always_inline int echo_reply(struct xdp_md *ctx)
 {
 	struct icmphdr *icmp = echo_request(ctx);
-	void *data = (void *)(long)ctx->data;
-	struct ethhdr *eth = data;
-	struct iphdr *ip = data + sizeof(*eth);
-	unsigned char mac[ETH_ALEN];
+	struct iphdr *ip;
 	__u32 addr, sum;
 
-	if (!icmp)
+	if (!icmp || !swap_macs(ctx))
 		return 0;
-
-	__builtin_memcpy(mac, eth->h_dest, ETH_ALEN);
-	__builtin_memcpy(eth->h_dest, eth->h_source, ETH_ALEN);
-	__builtin_memcpy(eth->h_source, mac, ETH_ALEN);
+	ip = (struct iphdr *)icmp - 1;	/* checked by echo_request() */
 	addr = ip->saddr;
 	ip->saddr = ip->daddr;
 	ip->daddr = addr;		/* the IP checksum does not change */
@@ -122,6 +136,25 @@ SEC("xdp")
 int xdp_pass(struct xdp_md *ctx)
 {
 	return XDP_PASS;
+}
+
+SEC("xdp")
+int xdp_drop(struct xdp_md *ctx)
+{
+	return XDP_DROP;
+}
+
+SEC("xdp")
+int xdp_tx(struct xdp_md *ctx)
+{
+	return swap_macs(ctx) ? XDP_TX : XDP_DROP;
+}
+
+SEC("xdp")
+int xdp_redirect_back(struct xdp_md *ctx)
+{
+	return swap_macs(ctx) ? bpf_redirect(ctx->ingress_ifindex, 0) :
+				XDP_DROP;
 }
 
 SEC("xdp")

@@ -87,11 +87,18 @@ function si(v) {
 	return sprintf("%.0f", v)
 }
 
-function words(c,    w, i, nw, s, napi, zc, coal, book, off, gro) {
+function words(c,    w, i, nw, s, napi, zc, coal, book, off, gro, xdp) {
 	if (c == "veth")
 		return "veth"
 	nw = split(c, w, "-")
-	napi = "NAPI"; zc = "copy"; coal = ""; book = "wire"; off = ""; gro = ""
+	napi = "NAPI"; zc = "copy"; coal = ""; book = "wire"; off = ""; gro = ""; xdp = ""
+	for (i = 1; i <= nw; i++) {
+		if (w[i] == "xdpdrop") xdp = "XDP_DROP"
+		else if (w[i] == "xdptx") xdp = "XDP_TX"
+		else if (w[i] == "xdpredir") xdp = "XDP_REDIRECT to itself"
+	}
+	if (xdp != "")
+		return (w[1] == "veth" ? "veth" : "snull") ", " xdp
 	for (i = 1; i <= nw; i++) {
 		if (w[i] == "irq") napi = "use_napi=0"
 		else if (w[i] == "zc") zc = "zero-copy"
@@ -185,6 +192,21 @@ END {
 			sv = med("pktgen", c, "snull", p, "rx_pps")
 			row(words(c), cell("pktgen", c, "snull", p, "rx_pps", "si"),
 			    cell("pktgen", "veth", "veth", p, "rx_pps", "si"), ratio(sv, vv))
+		}
+	}
+	# XDP: each snull case against veth with the same program
+	if (ncases["xdp"]) {
+		section("XDP, 64-byte frames: frames/s through a native program (median of " n[key("xdp", "napi-xdpdrop", "snull", "64", "rx_pps")] + 0 " runs)")
+		for (ci = 1; ci <= ncases["xdp"]; ci++) {
+			c = cases["xdp", ci]
+			if (c ~ /^veth/ || !has("xdp", c, "snull", "64", "rx_pps"))
+				continue
+			vc = c
+			sub(/^[^-]*/, "veth", vc)
+			sv = med("xdp", c, "snull", "64", "rx_pps")
+			vv = has("xdp", vc, "veth", "64", "rx_pps") ? med("xdp", vc, "veth", "64", "rx_pps") : ""
+			row(words(c), cell("xdp", c, "snull", "64", "rx_pps", "si"),
+			    cell("xdp", vc, "veth", "64", "rx_pps", "si"), ratio(sv, vv))
 		}
 	}
 	# NAPI vs interrupts, the course's lesson
@@ -348,6 +370,10 @@ END {
 	if (has("ping", "napi-adapt", "snull", "-", "rtt_avg_us") && has("ping", "napi", "snull", "-", "rtt_avg_us"))
 		lv = med("ping", "napi-adapt", "snull", "-", "rtt_avg_us") / med("ping", "napi", "snull", "-", "rtt_avg_us")
 	verdict("adaptive-rx/tx on, ping RTT <= 1.1x no coalescing", lv, 1.1, "", 1)
+	xv = ""
+	if (has("xdp", "napi-xdpdrop", "snull", "64", "rx_pps") && has("xdp", "veth-xdpdrop", "veth", "64", "rx_pps"))
+		xv = med("xdp", "napi-xdpdrop", "snull", "64", "rx_pps") / med("xdp", "veth-xdpdrop", "veth", "64", "rx_pps")
+	verdict("XDP_DROP, 64B pktgen >= 1.0x veth's native XDP_DROP", xv, 1.0, "")
 	print ""
 
 	if (plotdat != "") {

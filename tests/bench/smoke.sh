@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # make bench on a tiny count: the benchmark's guest side (tests/bench/bench.inc)
-# runs each group once -- pktgen over every mode word and on veth, scaling,
-# clone_skb integrity, iperf3, ping, memory (debug kernel: pktgen and
-# clone_skb) -- and prints its table.  Checks that each case produced its
+# runs each group once -- pktgen over every mode word and on veth, XDP
+# (drop, tx, redirect; veth's too), scaling, clone_skb integrity, iperf3,
+# ping, memory (debug kernel: pktgen and clone_skb) -- and prints its
+# table.  Checks that each case produced its
 # numbers and that shared skbs arrive intact, not how fast anything is.
 # timeout: 120
 . "$SNULL_TESTDIR/lib.sh"
@@ -42,6 +43,11 @@ for c in $BENCH_PKTGEN; do
 	for s in $BENCH_SIZES; do
 		expect pktgen "$c" $d "$s" rx_pps
 	done
+done
+for c in $BENCH_XDP; do
+	d=snull
+	[ "${c%%-*}" = veth ] && d=veth
+	expect xdp "$c" $d 64 rx_pps
 done
 for c in $BENCH_SCALE; do
 	d=snull
