@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Native XDP (src/xdp.c), loaded with the real tools: ip link xdpdrv,
 # xdp-loader and bpftool, programs from examples/xdp (clang, built by the
-# lab).  Two wire-mode pairs in three namespaces: ns0 {sn0}, ns1 {sn1,
+# lab), xdp-bench's own drop program, and xdpdump (where the kernel has
+# BTF) seeing what a program bounces.  Two wire-mode pairs in three namespaces: ns0 {sn0}, ns1 {sn1,
 # sn2}, ns2 {sn3}.  Checked on sn1, whose program sees what sn0 sends:
 #   XDP_PASS      every received frame passes, ping works, and the pass
 #                 count equals rx_packets' rise
@@ -33,6 +34,16 @@ attach() {	# attach PROGRAM: native, on sn1
 		fail "ip link set sn1 xdpdrv ... program $1"
 }
 detach() { in_netns ns1 ip link set dev sn1 xdpdrv off || fail "xdpdrv off"; }
+# counts: "rx_packets rx_xdp_drop rx_xdp_pass" of sn1, read again until no
+# frame (ARP, IPv6) arrived while they were being read
+counts() {
+	while :; do
+		_r=$(stat_of sn1 rx_packets ns1)
+		_c="$_r $(xs rx_xdp_drop) $(xs rx_xdp_pass)"
+		[ "$(stat_of sn1 rx_packets ns1)" = "$_r" ] && break
+	done
+	echo "$_c"
+}
 
 load_snull flip=0 pairs=2
 ip netns add ns0 && ip netns add ns1 && ip netns add ns2 || fail "ip netns add"
@@ -55,9 +66,11 @@ info "XDP_PASS"
 attach xdp_pass
 in_netns ns1 ip -d link show sn1 | grep -q "prog/xdp id" ||
 	fail "ip -d link shows no native program on sn1"
-p0=$(xs rx_xdp_pass) r0=$(stat_of sn1 rx_packets ns1)
+set -- $(counts)
+r0=$1 p0=$3
 in_netns ns0 ping -c 5 -i 0.2 -W 2 10.0.0.2 >/dev/null || fail "ping through xdp_pass"
-p1=$(xs rx_xdp_pass) r1=$(stat_of sn1 rx_packets ns1)
+set -- $(counts)
+r1=$1 p1=$3
 assert_ge $((p1 - p0)) 5 "rx_xdp_pass after 5 pings"
 assert_eq $((p1 - p0)) $((r1 - r0)) "rx_xdp_pass rise vs rx_packets rise"
 assert_eq "$(iplink_stat sn1 rx packets ns1)" "$(stat_of sn1 rx_packets ns1)" "ip -s link vs sysfs"
@@ -68,10 +81,12 @@ attach xdp_drop_udp9
 in_netns ns1 tcpdump -U -i sn1 -n -w "$SNULL_TMP/drop.pcap" udp port 9 2>/dev/null &
 td=$!
 sleep 1
-d0=$(xs rx_xdp_drop) p0=$(xs rx_xdp_pass) r0=$(stat_of sn1 rx_packets ns1) u0=$(udp_in)
+set -- $(counts)
+r0=$1 d0=$2 p0=$3 u0=$(udp_in)
 in_netns ns0 snull-pkt udp0 10.0.0.1 10.0.0.2 9 "$n" >/dev/null || fail "snull-pkt udp0"
 wait_for "[ \$(( \$(xs rx_xdp_drop) - $d0 )) -ge $n ]" 10
-d1=$(xs rx_xdp_drop) p1=$(xs rx_xdp_pass) r1=$(stat_of sn1 rx_packets ns1) u1=$(udp_in)
+set -- $(counts)
+r1=$1 d1=$2 p1=$3 u1=$(udp_in)
 sleep 0.5
 kill "$td"; wait "$td" 2>/dev/null
 assert_eq $((d1 - d0)) "$n" "rx_xdp_drop rise"
@@ -143,6 +158,33 @@ if command -v xdp-loader >/dev/null && command -v bpftool >/dev/null; then
 	xl xdp-loader unload --all sn1 || fail "xdp-loader unload"
 else
 	info "no xdp-loader/bpftool here: devmap redirect not checked"
+fi
+
+if command -v xdp-bench >/dev/null; then
+	info "xdp-bench drop: its own program, natively"
+	d0=$(xs rx_xdp_drop)
+	nsenter --net=/run/netns/ns1 timeout -s INT 6 xdp-bench drop -i 1 sn1 >"$SNULL_TMP/bench.out" 2>&1 &
+	xb=$!
+	wait_for "in_netns ns1 ip -d link show sn1 | grep -q prog/xdp" 5
+	in_netns ns0 ping -c "$n" -i 0.05 -W 1 10.0.0.2 >/dev/null && fail "ping answered through xdp-bench drop"
+	wait "$xb"
+	assert_ge $(($(xs rx_xdp_drop) - d0)) "$n" "rx_xdp_drop rise under xdp-bench drop"
+	grep -qi "rx" "$SNULL_TMP/bench.out" || { cat "$SNULL_TMP/bench.out"; fail "xdp-bench printed no rates"; }
+	in_netns ns1 ip -d link show sn1 | grep -q "prog/xdp" && fail "xdp-bench left its program attached"
+fi
+
+if command -v xdpdump >/dev/null && [ -e /sys/kernel/btf/vmlinux ]; then
+	info "xdpdump: the frames XDP_TX bounces, seen at the program's entry"
+	attach xdp_reflect
+	nsenter --net=/run/netns/ns1 xdpdump -i sn1 -w "$SNULL_TMP/xdpdump.pcap" >"$SNULL_TMP/xdpdump.out" 2>&1 &
+	xd=$!
+	wait_for "grep -q 'listening on' $SNULL_TMP/xdpdump.out" 10
+	in_netns ns0 ping -c 5 -i 0.1 -W 2 10.0.0.2 >/dev/null || fail "ping answered by xdp_reflect under xdpdump"
+	sleep 1
+	kill -INT "$xd"; wait "$xd"
+	seen=$(tcpdump -r "$SNULL_TMP/xdpdump.pcap" -n 2>/dev/null | grep -c "10.0.0.1 > 10.0.0.2: ICMP echo request")
+	assert_eq "$seen" 5 "echo requests xdpdump saw on sn1"
+	detach
 fi
 
 info "refusals"

@@ -11,8 +11,8 @@
 # kernel's 6.12 tree) cannot decode the running kernel's links (7.x).
 # queues.py: "netdev queue-get" lists as many RX queues as sysfs;
 # removing one is skipped (one queue).  Our own check, on every kernel
-# with qstats: the qstats of sn0 equal its sysfs counters, and its queues
-# name a NAPI instance.
+# with qstats: the qstats of sn0 equal its sysfs counters, its queues
+# name a NAPI instance, and dev-get shows its XDP features.
 # timeout: 300
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/kselftest/ksft.inc"
@@ -77,3 +77,9 @@ for q in nf.queue_get({'ifindex': $idx}, dump=True):
     print(q['type'], q['id'], 'napi' if q.get('napi-id') else 'none')")
 info "sn0 queues: $(echo "$napis" | tr '\n' ' ')"
 assert_eq "$(echo "$napis" | tr '\n' ' ')" "rx 0 napi tx 0 napi " "sn0 queues and their NAPI"
+
+# the XDP features snull advertises (src/compat: xdp_set_features_flag)
+feat=$(ynl "
+d = nf.dev_get({'ifindex': $idx})
+print(' '.join(sorted(d['xdp-features'])))")
+assert_eq "$feat" "basic ndo-xmit redirect" "sn0 xdp-features in netdev dev-get"
