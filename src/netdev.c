@@ -18,6 +18,30 @@ u32 snull_rx_order(u32 mtu)
 }
 
 /*
+ * Destroy a page pool that was never used, on an error path.  A pool
+ * linked to our NAPI instance may be destroyed only while that instance
+ * is off (page_pool_destroy() asserts it); rings allocated while the
+ * device runs (a reconfiguration, the self-test) meet a live one, which
+ * is paused for the moment, then polled once (an interrupt that came
+ * meanwhile found it off, and left the card masked).
+ */
+static void snull_pool_destroy_unused(struct snull_priv *priv,
+				      struct page_pool *pool)
+{
+	bool live = priv->use_napi && priv->hw_up;
+
+	if (live)
+		napi_disable(&priv->napi);
+	page_pool_destroy(pool);
+	if (live) {
+		napi_enable(&priv->napi);
+		local_bh_disable();
+		napi_schedule(&priv->napi);
+		local_bh_enable();
+	}
+}
+
+/*
  * Everything one configuration needs, allocated up front: both descriptor
  * rings, a page pool, and a buffer for every RX slot (so that posting
  * them later cannot fail).  Process context, rtnl held; the hardware may
@@ -89,7 +113,7 @@ err_mem_model:
 	if (xdp_rxq_info_is_reg(&r->xdp_rxq))
 		xdp_rxq_info_unreg(&r->xdp_rxq);
 err_rxq:
-	page_pool_destroy(r->page_pool);
+	snull_pool_destroy_unused(priv, r->page_pool);
 err_pool:
 	kfree(r->rx);
 err_rx:

@@ -165,12 +165,26 @@ if command -v xdp-bench >/dev/null; then
 	d0=$(xs rx_xdp_drop)
 	nsenter --net=/run/netns/ns1 timeout -s INT 6 xdp-bench drop -i 1 sn1 >"$SNULL_TMP/bench.out" 2>&1 &
 	xb=$!
-	wait_for "in_netns ns1 ip -d link show sn1 | grep -q prog/xdp" 5
-	in_netns ns0 ping -c "$n" -i 0.05 -W 1 10.0.0.2 >/dev/null && fail "ping answered through xdp-bench drop"
-	wait "$xb"
-	assert_ge $(($(xs rx_xdp_drop) - d0)) "$n" "rx_xdp_drop rise under xdp-bench drop"
-	grep -qi "rx" "$SNULL_TMP/bench.out" || { cat "$SNULL_TMP/bench.out"; fail "xdp-bench printed no rates"; }
-	in_netns ns1 ip -d link show sn1 | grep -q "prog/xdp" && fail "xdp-bench left its program attached"
+	while ! in_netns ns1 ip -d link show sn1 | grep -q prog/xdp && kill -0 "$xb" 2>/dev/null; do
+		sleep 0.1
+	done
+	if ! in_netns ns1 ip -d link show sn1 | grep -q prog/xdp; then
+		wait "$xb"
+		# bookworm's xdp-bench (1.3) also attaches to tracepoints that
+		# 7.x merged away: a tool too old for the kernel, not ours
+		grep -q "failed to find kernel BTF type ID of 'xdp_redirect" "$SNULL_TMP/bench.out" ||
+			{ cat "$SNULL_TMP/bench.out"; fail "xdp-bench drop did not attach"; }
+		info "this xdp-bench cannot load its statistics programs on this kernel: not run"
+	else
+		in_netns ns0 ping -c "$n" -i 0.05 -W 1 10.0.0.2 >/dev/null &&
+			fail "ping answered through xdp-bench drop"
+		wait "$xb"
+		assert_ge $(($(xs rx_xdp_drop) - d0)) "$n" "rx_xdp_drop rise under xdp-bench drop"
+		grep -qi "rx" "$SNULL_TMP/bench.out" ||
+			{ cat "$SNULL_TMP/bench.out"; fail "xdp-bench printed no rates"; }
+		in_netns ns1 ip -d link show sn1 | grep -q "prog/xdp" &&
+			fail "xdp-bench left its program attached"
+	fi
 fi
 
 if command -v xdpdump >/dev/null && [ -e /sys/kernel/btf/vmlinux ]; then

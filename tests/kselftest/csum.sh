@@ -21,23 +21,15 @@ command -v python3 >/dev/null || skip "no python3 in this boot"
 load_snull flip=0
 ethtool -K sn0 tx-checksum-ip-generic on rx on || fail "checksum offloads on for sn0"
 ethtool -k sn0 | grep -q "tx-checksum-ip-generic: on" || fail "TX checksum offload is not on"
-ip netns add ksft-remote || fail "ip netns add"
-ip link set sn1 netns ksft-remote || fail "move sn1"
-ip addr add 192.0.2.1/24 dev sn0 && ip -6 addr add 2001:db8::1/64 dev sn0 nodad &&
-	ip link set sn0 up || fail "address sn0"
-in_netns ksft-remote ip link set lo up
-in_netns ksft-remote ip addr add 192.0.2.2/24 dev sn1 &&
-	in_netns ksft-remote ip -6 addr add 2001:db8::2/64 dev sn1 nodad &&
-	in_netns ksft-remote ip link set sn1 up || fail "address sn1"
-wait_for "ping -c 1 -W 1 192.0.2.2 >/dev/null" 10 || fail "no ping over the pair"
+ksft_remote
 
 # csum.py as it is, but for one thing: 6.12.y's csum.py names the remote
 # interface as cfg.remote_ifname, which the same tree's env.py never sets
 # (a stable backport without its library half; later trees resolve it
 # from REMOTE_V4/V6).  Where it is missing, it is set to sn1.
 cd "$KSFT_HW" || fail "cd $KSFT_HW"
-NETIF=sn0 LOCAL_V4=192.0.2.1 REMOTE_V4=192.0.2.2 LOCAL_V6=2001:db8::1 REMOTE_V6=2001:db8::2 \
-	REMOTE_TYPE=netns REMOTE_ARGS=ksft-remote python3 - >"$SNULL_TMP/out" 2>&1 <<'EOF'
+# shellcheck disable=SC2086
+env $KSFT_EP python3 - >"$SNULL_TMP/out" 2>&1 <<'EOF'
 import runpy
 import sys
 
