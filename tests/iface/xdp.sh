@@ -160,7 +160,10 @@ else
 	info "no xdp-loader/bpftool here: devmap redirect not checked"
 fi
 
-if command -v xdp-bench >/dev/null; then
+# xdp-bench and xdpdump load programs that need the kernel's BTF (not
+# in the debug kernel)
+[ -e /sys/kernel/btf/vmlinux ] || info "no kernel BTF: xdp-bench and xdpdump not run"
+if command -v xdp-bench >/dev/null && [ -e /sys/kernel/btf/vmlinux ]; then
 	info "xdp-bench drop: its own program, natively"
 	d0=$(xs rx_xdp_drop)
 	nsenter --net=/run/netns/ns1 timeout -s INT 6 xdp-bench drop -i 1 sn1 >"$SNULL_TMP/bench.out" 2>&1 &
