@@ -288,7 +288,7 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	struct snull_poll_stats *st = &priv->poll_stats;
 	struct snull_rings *r = &priv->rings;
 	struct net_device *dev = priv->dev;
-	unsigned int pkts = 0, bytes = 0, lost = 0, bql_pkts = 0, bql_bytes = 0;
+	unsigned int pkts = 0, bytes = 0, lost = 0, bql_bytes = 0;
 	u32 clean = priv->tx_clean, status;
 
 	/* Written back (DONE) in order, so the first descriptor without
@@ -315,7 +315,6 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 			r->tx_xdpf[slot] = NULL;
 			d->buf = NULL;
 		} else {
-			bql_pkts++;
 			bql_bytes += d->len;
 		}
 		/* NULL: zero-copy, the skb belongs to the receiver now. */
@@ -339,12 +338,14 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 
 	/*
 	 * BQL, then wake once a quarter of the ring is free; the helper's
-	 * barrier pairs with netif_txq_try_stop() in xmit.  Never wake
+	 * barrier pairs with netif_txq_try_stop() in xmit.  Every completed
+	 * slot counts for the wake (XDP may have filled the ring and stopped
+	 * the queue), only the stack's bytes for BQL.  Never wake
 	 * the queue of stopped hardware: snull_quiesce() reclaims too, and an
 	 * xmit then would post to rings it is about to free.  (The driver's
 	 * own flag, cleared before it turns CTRL.EN off: no register read.)
 	 */
-	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), bql_pkts,
+	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), pkts + lost,
 				   bql_bytes, snull_tx_free(priv),
 				   r->tx_size / 4,
 				   !READ_ONCE(priv->engines_on));

@@ -19,7 +19,9 @@
 # Refused with a message: MTU above what fits a page (and the MTU cannot
 # rise while a program runs), a peer in zerocopy mode (and zerocopy on
 # the peer while XDP runs), use_napi=0; generic XDP still works there.
-# Detach under a flood leaves nothing behind (the runner's dmesg check).
+# XDP_TX filling a small TX ring stops the queue; reclaiming XDP frames
+# alone wakes it (no watchdog timeout).  Detach under a flood leaves
+# nothing behind (the runner's dmesg check).
 # timeout: 300
 . "$SNULL_TESTDIR/lib.sh"
 
@@ -203,6 +205,22 @@ if command -v xdpdump >/dev/null && [ -e /sys/kernel/btf/vmlinux ]; then
 	assert_eq "$seen" 5 "echo requests xdpdump saw on sn1"
 	detach
 fi
+
+info "XDP_TX fills a 16-slot TX ring: the stack's queue wakes again"
+# Coalescing holds the interrupt until 64 requests wait, so one poll
+# bounces them all: the ring fills, the queue stops, the rest are
+# rx_xdp_tx_errors.  Reclaim of XDP frames alone must wake the queue.
+in_netns ns1 ethtool -G sn1 tx 16 || fail "ethtool -G sn1 tx 16"
+in_netns ns1 ethtool -C sn1 rx-usecs 20000 rx-frames 64 || fail "ethtool -C sn1"
+attach xdp_reflect
+e0=$(xs rx_xdp_tx_errors) to0=$(xs tx_timeouts)
+in_netns ns0 ping -c 64 -l 64 -i 0.01 -W 1 -q 10.0.0.2 >/dev/null 2>&1
+assert_ge $(($(xs rx_xdp_tx_errors) - e0)) 1 "rx_xdp_tx_errors (the ring filled)"
+detach
+in_netns ns1 ethtool -C sn1 rx-usecs 0 rx-frames 0 || fail "ethtool -C sn1 back"
+in_netns ns1 ping -c 3 -i 0.2 -W 1 10.0.0.1 >/dev/null || fail "sn1's stack cannot send after XDP_TX filled its ring"
+assert_eq "$(xs tx_timeouts)" "$to0" "tx_timeouts"
+in_netns ns1 ethtool -G sn1 tx 256 || fail "ethtool -G sn1 tx 256"
 
 info "refusals"
 in_netns ns1 ip link set sn1 mtu 9000 || fail "mtu 9000 without XDP"
