@@ -284,10 +284,10 @@ void snull_tx_clean(struct snull_priv *priv, int budget);
  * the verdicts, added to poll_stats with the poll's other counters.
  */
 struct snull_xdp_tx {
-	struct xdp_frame *frames[SNULL_XDP_TX_BULK];
 	unsigned int n;
 	bool redirect;
 	unsigned int pass, drop, tx, tx_errors, redir, redir_errors, aborted;
+	struct xdp_frame *frames[SNULL_XDP_TX_BULK];	/* not zeroed: n says */
 };
 
 int snull_bpf(struct net_device *dev, struct netdev_bpf *bpf);
@@ -338,6 +338,20 @@ static inline u32 snull_rd32(const struct snull_priv *priv, u32 reg)
 static inline void snull_wr32(const struct snull_priv *priv, u32 reg, u32 val)
 {
 	snull_hw_wr32(priv->hw, reg, val);
+}
+
+/*
+ * A TX slot whose descriptor has a plain buffer held an XDP frame
+ * (src/xdp.c): give the frame back.  Reclaim and quiesce; the check
+ * reads only the descriptor, already in the cache, so the stack's own
+ * frames never touch tx_xdpf.
+ */
+static inline void snull_tx_xdp_done(struct snull_rings *r,
+				     struct snull_tx_desc *d, u32 slot)
+{
+	xdp_return_frame(r->tx_xdpf[slot]);
+	r->tx_xdpf[slot] = NULL;
+	d->buf = NULL;
 }
 
 /* TX slots free for xmit; tx_clean moves under it on another CPU. */

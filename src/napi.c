@@ -223,14 +223,16 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 static int snull_rx(struct snull_priv *priv, int budget)
 {
 	struct snull_poll_stats *st = &priv->poll_stats;
-	struct snull_xdp_tx xtx = {};
 	struct snull_rx_tally t = {};
+	struct snull_xdp_tx xtx;
 	struct snull_rx_frame frame;
 	struct bpf_prog *prog;
 	int done = 0;
 
 	rcu_read_lock();
 	prog = rcu_dereference(priv->xdp_prog);
+	if (prog)	/* the frame array stays as it is: n counts it */
+		memset(&xtx, 0, offsetof(struct snull_xdp_tx, frames));
 	while (done < budget && snull_rx_pop(priv, &frame)) {
 		u32 len = frame.len;
 
@@ -255,13 +257,16 @@ static int snull_rx(struct snull_priv *priv, int budget)
 		u64_stats_add(&st->rx_csum_complete, t.csum);
 		u64_stats_add(&st->rx_nomem, t.nomem);
 		u64_stats_add(&st->rx_zerocopy_cloned, t.cloned);
-		u64_stats_add(&st->rx_xdp_pass, xtx.pass);
-		u64_stats_add(&st->rx_xdp_drop, xtx.drop);
-		u64_stats_add(&st->rx_xdp_tx, xtx.tx);
-		u64_stats_add(&st->rx_xdp_tx_errors, xtx.tx_errors);
-		u64_stats_add(&st->rx_xdp_redirect, xtx.redir);
-		u64_stats_add(&st->rx_xdp_redirect_errors, xtx.redir_errors);
-		u64_stats_add(&st->rx_xdp_aborted, xtx.aborted);
+		if (prog) {
+			u64_stats_add(&st->rx_xdp_pass, xtx.pass);
+			u64_stats_add(&st->rx_xdp_drop, xtx.drop);
+			u64_stats_add(&st->rx_xdp_tx, xtx.tx);
+			u64_stats_add(&st->rx_xdp_tx_errors, xtx.tx_errors);
+			u64_stats_add(&st->rx_xdp_redirect, xtx.redir);
+			u64_stats_add(&st->rx_xdp_redirect_errors,
+				      xtx.redir_errors);
+			u64_stats_add(&st->rx_xdp_aborted, xtx.aborted);
+		}
 		u64_stats_update_end(&st->syncp);
 	}
 
@@ -309,14 +314,11 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 			pkts++;
 			bytes += d->len;
 		}
-		if (r->tx_xdpf[slot]) {
-			/* An XDP frame (src/xdp.c): not the stack's, not BQL's. */
-			xdp_return_frame(r->tx_xdpf[slot]);
-			r->tx_xdpf[slot] = NULL;
-			d->buf = NULL;
-		} else {
+		/* An XDP frame: not the stack's, not BQL's. */
+		if (unlikely(d->buf))
+			snull_tx_xdp_done(r, d, slot);
+		else
 			bql_bytes += d->len;
-		}
 		/* NULL: zero-copy, the skb belongs to the receiver now. */
 		if (d->skb)
 			napi_consume_skb(d->skb, budget);

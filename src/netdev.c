@@ -317,11 +317,8 @@ void snull_quiesce(struct snull_priv *priv)
 
 		dev_kfree_skb_any(d->skb);
 		d->skb = NULL;
-		if (r->tx_xdpf[slot]) {
-			xdp_return_frame(r->tx_xdpf[slot]);
-			r->tx_xdpf[slot] = NULL;
-			d->buf = NULL;
-		}
+		if (d->buf)
+			snull_tx_xdp_done(r, d, slot);
 		priv->tx_clean++;
 		stuck++;
 	}
