@@ -200,6 +200,13 @@ struct snull_priv {
 	struct dentry *debugfs;
 	struct snull_fault_knob fault_knobs[SNULL_FAULT_KNOBS];
 
+	/* RSS (src/rss.c), rtnl: key, redirection table (RX queue per
+	 * entry), and the flow types hashed by port (SNULL_MRQC_*)
+	 */
+	u8 rss_key[SNULL_RSS_KEY_LEN];
+	u8 rss_indir[SNULL_RETA_SIZE];
+	u32 rss_fields;
+
 	/* ethtool -C adaptive-rx/-tx (NAPI only) */
 	struct snull_dim rx_dim;
 	struct snull_dim tx_dim;
@@ -253,6 +260,7 @@ struct snull_rx_frame {
 	u32 len;
 	u32 status;		/* SNULL_DESC_* */
 	__wsum csum;
+	u32 hash;		/* with SNULL_DESC_HASH */
 };
 
 /* Register dump layout for ethtool -d (version 1). */
@@ -308,6 +316,21 @@ void snull_dim_sample(struct snull_priv *priv);
 /* src/main.c: pairs, shared by module init and rtnl newlink */
 int snull_pair_register(struct net_device *dev, struct net_device *peer,
 			const struct ifinfomsg *peer_ifm, bool book_mode);
+
+/* src/rss.c: receive side scaling */
+void snull_rss_init(struct snull_priv *priv);
+void snull_rss_program(struct snull_priv *priv, netdev_features_t features);
+u32 snull_get_rx_ring_count(struct net_device *dev);
+u32 snull_get_rxfh_key_size(struct net_device *dev);
+u32 snull_get_rxfh_indir_size(struct net_device *dev);
+int snull_get_rxfh(struct net_device *dev, struct ethtool_rxfh_param *rxfh);
+int snull_set_rxfh(struct net_device *dev, struct ethtool_rxfh_param *rxfh,
+		   struct netlink_ext_ack *extack);
+int snull_get_rxfh_fields(struct net_device *dev,
+			  struct ethtool_rxfh_fields *fields);
+int snull_set_rxfh_fields(struct net_device *dev,
+			  const struct ethtool_rxfh_fields *fields,
+			  struct netlink_ext_ack *extack);
 
 /* src/rtnl.c */
 extern struct rtnl_link_ops snull_link_ops;

@@ -298,6 +298,38 @@ static inline int snull_kc_txq_wake(struct netdev_queue *txq,
 #ifndef HAVE_ETHTOOL_KERNEL_RINGPARAM
 struct kernel_ethtool_ringparam;
 #endif
+
+/*
+ * RSS.  6.8 passes get_rxfh/set_rxfh one struct ethtool_rxfh_param (and
+ * set_rxfh an extack); before, the table, key and hash function were
+ * three arguments.  6.16 (and Debian's 6.12) asks for the hashed fields
+ * with get_rxfh_fields/set_rxfh_fields, before through get_rxnfc/
+ * set_rxnfc (ETHTOOL_GRXFH/SRXFH); 6.18 for the RX ring count with
+ * get_rx_ring_count, before get_rxnfc (ETHTOOL_GRXRINGS).  src/rss.c is
+ * written for the new forms; src/ethtool.c adapts the old ones.
+ */
+#ifndef HAVE_ETHTOOL_RXFH_PARAM
+struct ethtool_rxfh_param {
+	u8 hfunc;
+	u32 indir_size;
+	u32 *indir;
+	u32 key_size;
+	u8 *key;
+	u32 rss_context;
+	u8 rss_delete;
+	u8 input_xfrm;
+};
+#endif
+#ifndef RXH_XFRM_NO_CHANGE
+#define RXH_XFRM_NO_CHANGE	0xff
+#endif
+#ifndef HAVE_ETHTOOL_RXFH_FIELDS
+struct ethtool_rxfh_fields {
+	u32 data;
+	u32 flow_type;
+	u32 rss_context;
+};
+#endif
 #ifndef HAVE_ETHTOOL_KERNEL_COALESCE
 struct kernel_ethtool_coalesce;
 #endif

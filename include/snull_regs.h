@@ -26,6 +26,7 @@
 /* ---- device control and status ---------------------------------------- */
 #define SNULL_CTRL		0x0000	/* control, see SNULL_CTRL_* */
 #define SNULL_STATUS		0x0004	/* status, read-only, SNULL_STATUS_* */
+#define SNULL_NQ		0x0018	/* queue pairs the card has, read-only */
 
 /*
  * CTRL.EN starts both engines on the programmed rings, with ICR clear
@@ -41,12 +42,27 @@
 #define SNULL_CTRL_RXCSUM	BIT(4)	/* sum received frames (COMPLETE) */
 
 #define SNULL_STATUS_EN		BIT(0)	/* engines on */
-#define SNULL_STATUS_TXHUNG	BIT(1)	/* TX engine hung; only EN off->on
+#define SNULL_STATUS_TXHUNG	BIT(1)	/* a TX engine hung; only EN off->on
 					 * revives it
 					 */
 #define SNULL_STATUS_LU		BIT(2)	/* link up (SNULL_PHY_STAT_LINK) */
 
-/* ---- interrupts ---------------------------------------------------------- */
+/* ---- queues -------------------------------------------------------------- */
+/*
+ * The card has SNULL_NQ queue pairs (1 to SNULL_MAX_QUEUES).  Queue q is a
+ * TX ring, an RX ring and an interrupt vector, with registers of its own:
+ * queue 0's interrupt block (ICR to ITR_TX) and rings (TDBA to RQDPC), at
+ * SNULL_QREG(reg, q).  The other registers are the card's, queue 0's block
+ * only.  Each queue's TX engine runs when its TDT is written; vector q has
+ * a Linux IRQ of its own and carries queue q's RX and TX causes (LSC is
+ * vector 0's).  Which RX queue a frame lands on, RSS decides (MRQC below);
+ * with RSS off, queue 0.
+ */
+#define SNULL_MAX_QUEUES	8
+#define SNULL_QSTRIDE		0x1000
+#define SNULL_QREG(reg, q)	((reg) + (q) * SNULL_QSTRIDE)
+
+/* ---- interrupts (per vector) ---------------------------------------------- */
 /*
  * A cause is latched in ICR when its event happens.  If it is enabled in
  * IMS, the line asserts after the coalescing delay of ITR_*: the shorter
@@ -106,6 +122,7 @@ static inline u32 snull_mta_bin(const u8 *addr)
 #define SNULL_RDH		0x030c	/* RX head, read-only */
 #define SNULL_RDT		0x0310	/* RX tail */
 #define SNULL_RXBUF		0x0314	/* longest frame a buffer takes */
+#define SNULL_RQDPC		0x0318	/* 64 bits: the queue's MPC share */
 
 /*
  * The device writes a received frame this far into the buffer page,
@@ -119,6 +136,8 @@ static inline u32 snull_mta_bin(const u8 *addr)
 #define SNULL_DESC_CSUM		BIT(1)	/* rx: csum holds CHECKSUM_COMPLETE */
 #define SNULL_DESC_SKB		BIT(2)	/* rx: frame is the sender's skb */
 #define SNULL_DESC_NOCARRIER	BIT(3)	/* tx: nobody listened on the wire */
+#define SNULL_DESC_HASH		BIT(4)	/* rx: hash holds the RSS hash */
+#define SNULL_DESC_HASH_L4	BIT(5)	/* rx: ... over the ports too */
 
 struct snull_tx_desc {
 	struct sk_buff *skb;	/* the frame; the device clears it when
@@ -137,7 +156,43 @@ struct snull_rx_desc {
 	u32 len;
 	u32 status;		/* SNULL_DESC_*, written back */
 	__wsum csum;		/* with SNULL_DESC_CSUM */
+	u32 hash;		/* with SNULL_DESC_HASH */
 };
+
+/* ---- receive side scaling ------------------------------------------------- */
+/*
+ * With MRQC.EN the RX side hashes each frame, as Microsoft's RSS defines:
+ * the Toeplitz hash, under the 40-byte key RSSRK, of the IP source and
+ * destination addresses, then (for a TCP or UDP frame whose type has its
+ * L4 bit, and that is not an IP fragment) the source and destination
+ * ports.  Entry hash & 127 of the redirection table RETA names the RX
+ * queue; the descriptor reports the hash (SNULL_DESC_HASH, _HASH_L4).
+ * A frame of no hashed type (not IP, VLAN-tagged, or an IP version whose
+ * bits are clear) lands on queue 0 unhashed, and so does every frame with
+ * MRQC.EN clear; IPv6 with an extension header hashes its addresses
+ * only.  A queue with an empty ring misses the frame (MPC, and its
+ * RQDPC); so does a RETA entry beyond SNULL_NQ (counted on queue 0).  The
+ * hash sees the frame as the receiver gets it: after the address trick.
+ * Registers may change while frames flow; a frame uses the table as the
+ * engine read it.
+ */
+#define SNULL_MRQC		0x0800	/* SNULL_MRQC_* */
+#define SNULL_RSSRK(i)		(0x0840 + 4 * (i))	/* key bytes 4i..4i+3,
+							 * 4i in bits 7:0
+							 */
+#define SNULL_RETA(i)		(0x0900 + 4 * (i))	/* entries 4i..4i+3,
+							 * 4i in bits 7:0
+							 */
+#define SNULL_RSS_KEY_LEN	40
+#define SNULL_RETA_SIZE		128
+
+#define SNULL_MRQC_EN		BIT(0)	/* hash, and steer by RETA */
+#define SNULL_MRQC_IPV4		BIT(1)	/* IPv4: the addresses */
+#define SNULL_MRQC_IPV4_TCP	BIT(2)	/* TCP over IPv4: and the ports */
+#define SNULL_MRQC_IPV4_UDP	BIT(3)	/* UDP over IPv4: and the ports */
+#define SNULL_MRQC_IPV6		BIT(4)
+#define SNULL_MRQC_IPV6_TCP	BIT(5)
+#define SNULL_MRQC_IPV6_UDP	BIT(6)
 
 /* ---- statistics: 64 bits, free-running, read with rd64 ------------------ */
 #define SNULL_MPC		0x0400	/* missed: no buffer posted */

@@ -723,7 +723,9 @@ static int snull_set_priv_flags(struct net_device *dev, u32 flags)
  * kernel's user still learns why ethtool said "Invalid argument".  The
  * ops table below then takes the adapters (the #defines).
  */
-#if !defined(HAVE_ETHTOOL_KERNEL_RINGPARAM) || !defined(HAVE_ETHTOOL_KERNEL_COALESCE)
+#if !defined(HAVE_ETHTOOL_KERNEL_RINGPARAM) || \
+	!defined(HAVE_ETHTOOL_KERNEL_COALESCE) || \
+	!defined(HAVE_ETHTOOL_RXFH_PARAM) || !defined(HAVE_ETHTOOL_RXFH_FIELDS)
 static int snull_kc_report(struct net_device *dev, int err,
 			   const struct netlink_ext_ack *extack)
 {
@@ -773,6 +775,76 @@ static int snull_kc_set_coalesce(struct net_device *dev,
 #define snull_set_coalesce snull_kc_set_coalesce
 #endif
 
+/* Before 6.8: the RSS table, key and hash function as three arguments. */
+#ifndef HAVE_ETHTOOL_RXFH_PARAM
+static int snull_kc_get_rxfh(struct net_device *dev, u32 *indir, u8 *key,
+			     u8 *hfunc)
+{
+	struct ethtool_rxfh_param rxfh = { .indir = indir, .key = key };
+	int err = snull_get_rxfh(dev, &rxfh);
+
+	if (hfunc)
+		*hfunc = rxfh.hfunc;
+	return err;
+}
+
+static int snull_kc_set_rxfh(struct net_device *dev, const u32 *indir,
+			     const u8 *key, const u8 hfunc)
+{
+	struct ethtool_rxfh_param rxfh = {
+		.indir	= (u32 *)indir,
+		.key	= (u8 *)key,
+		.hfunc	= hfunc,
+	};
+	struct netlink_ext_ack extack = {};
+
+	return snull_kc_report(dev, snull_set_rxfh(dev, &rxfh, &extack),
+			       &extack);
+}
+
+#define snull_get_rxfh snull_kc_get_rxfh
+#define snull_set_rxfh snull_kc_set_rxfh
+#endif
+
+/* Before get_rxfh_fields and get_rx_ring_count: both through rxnfc. */
+#if !defined(HAVE_ETHTOOL_RXFH_FIELDS) || !defined(HAVE_ETHTOOL_RX_RING_COUNT)
+static int snull_get_rxnfc(struct net_device *dev, struct ethtool_rxnfc *nfc,
+			   u32 *rule_locs)
+{
+	switch (nfc->cmd) {
+	case ETHTOOL_GRXRINGS:
+		nfc->data = snull_get_rx_ring_count(dev);
+		return 0;
+#ifndef HAVE_ETHTOOL_RXFH_FIELDS
+	case ETHTOOL_GRXFH: {
+		struct ethtool_rxfh_fields f = { .flow_type = nfc->flow_type };
+		int err = snull_get_rxfh_fields(dev, &f);
+
+		nfc->data = f.data;
+		return err;
+	}
+#endif
+	}
+	return -EOPNOTSUPP;
+}
+#endif
+
+#ifndef HAVE_ETHTOOL_RXFH_FIELDS
+static int snull_set_rxnfc(struct net_device *dev, struct ethtool_rxnfc *nfc)
+{
+	struct ethtool_rxfh_fields f = {
+		.flow_type	= nfc->flow_type,
+		.data		= nfc->data,
+	};
+	struct netlink_ext_ack extack = {};
+
+	if (nfc->cmd != ETHTOOL_SRXFH)
+		return -EOPNOTSUPP;
+	return snull_kc_report(dev, snull_set_rxfh_fields(dev, &f, &extack),
+			       &extack);
+}
+#endif
+
 const struct ethtool_ops snull_ethtool_ops = {
 	.supported_coalesce_params = ETHTOOL_COALESCE_RX_USECS |
 				     ETHTOOL_COALESCE_RX_MAX_FRAMES |
@@ -801,4 +873,20 @@ const struct ethtool_ops snull_ethtool_ops = {
 	.get_priv_flags		= snull_get_priv_flags,
 	.set_priv_flags		= snull_set_priv_flags,
 	.get_ts_info		= ethtool_op_get_ts_info,
+	.get_rxfh_key_size	= snull_get_rxfh_key_size,
+	.get_rxfh_indir_size	= snull_get_rxfh_indir_size,
+	.get_rxfh		= snull_get_rxfh,
+	.set_rxfh		= snull_set_rxfh,
+#ifdef HAVE_ETHTOOL_RXFH_FIELDS
+	.get_rxfh_fields	= snull_get_rxfh_fields,
+	.set_rxfh_fields	= snull_set_rxfh_fields,
+#else
+	.set_rxnfc		= snull_set_rxnfc,
+#endif
+#ifdef HAVE_ETHTOOL_RX_RING_COUNT
+	.get_rx_ring_count	= snull_get_rx_ring_count,
+#endif
+#if !defined(HAVE_ETHTOOL_RXFH_FIELDS) || !defined(HAVE_ETHTOOL_RX_RING_COUNT)
+	.get_rxnfc		= snull_get_rxnfc,
+#endif
 };

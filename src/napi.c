@@ -79,6 +79,7 @@ bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame)
 	frame->len = d->len;
 	frame->status = status;
 	frame->csum = d->csum;
+	frame->hash = d->hash;
 	if (status & SNULL_DESC_SKB) {
 		/* Zero-copy: the posted buffer stays for the next frame. */
 		frame->skb = d->frame;
@@ -192,6 +193,10 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 		skb->csum = f->csum;
 		t->csum++;
 	}
+	/* The card hashed the flow (RSS): the stack need not. */
+	if (f->status & SNULL_DESC_HASH)
+		skb_set_hash(skb, f->hash, f->status & SNULL_DESC_HASH_L4 ?
+			     PKT_HASH_TYPE_L4 : PKT_HASH_TYPE_L3);
 
 	t->packets++;
 	t->bytes += f->len;

@@ -419,7 +419,7 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 static int snull_request_irq(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
-	int irq = snull_hw_irq(priv->hw);
+	int irq = snull_hw_irq(priv->hw, 0);
 	int err;
 
 	if (!irq)
@@ -435,7 +435,7 @@ static int snull_request_irq(struct snull_priv *priv)
 
 static void snull_free_irq(struct snull_priv *priv)
 {
-	int irq = snull_hw_irq(priv->hw);
+	int irq = snull_hw_irq(priv->hw, 0);
 
 	if (irq)
 		free_irq(irq, priv);
@@ -792,11 +792,17 @@ int snull_set_zerocopy(struct snull_priv *priv, bool on)
 	return 0;
 }
 
-/* ethtool -K rx on|off: the device's receive checksum engine. */
+/* ethtool -K rx on|off: the device's receive checksum engine; rxhash
+ * on|off: its RSS hash.
+ */
 static int snull_set_features(struct net_device *dev,
 			      netdev_features_t features)
 {
-	snull_update_ctrl(netdev_priv(dev), features);
+	struct snull_priv *priv = netdev_priv(dev);
+
+	snull_update_ctrl(priv, features);
+	if ((features ^ dev->features) & NETIF_F_RXHASH)
+		snull_rss_program(priv, features);
 	return 0;
 }
 
@@ -852,10 +858,12 @@ static int snull_init(struct net_device *dev)
 	/* No Linux IRQ (no interrupt simulator in this kernel): the card
 	 * calls our handler itself.  Otherwise ndo_open requests it.
 	 */
-	if (!snull_hw_irq(priv->hw))
-		snull_hw_set_isr(priv->hw, snull_interrupt, priv);
+	if (!snull_hw_irq(priv->hw, 0))
+		snull_hw_set_isr(priv->hw, 0, snull_interrupt, priv);
 	snull_wr32(priv, SNULL_ITR_RX, snull_irq_delay_us);
 	snull_wr32(priv, SNULL_ITR_TX, snull_irq_delay_us);
+	snull_rss_init(priv);
+	snull_rss_program(priv, dev->features);
 	return 0;
 }
 
@@ -930,12 +938,14 @@ void snull_setup(struct net_device *dev)
 	/*
 	 * What the "hardware" really does: gather fragments (SG), finish TX
 	 * checksums during the copy (HW_CSUM) and deliver a CHECKSUM_COMPLETE
-	 * sum (RXCSUM).  TX offload is off by default so tcpdump on the
-	 * sender shows final checksums, as the course expects.
+	 * sum (RXCSUM), and hash each flow (RXHASH, src/rss.c).  TX offload
+	 * is off by default so tcpdump on the sender shows final checksums,
+	 * as the course expects.
 	 */
 	dev->hw_features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_RXCSUM |
-			   NETIF_F_HIGHDMA | NETIF_F_GSO_SOFTWARE;
-	dev->features = NETIF_F_RXCSUM | NETIF_F_HIGHDMA;
+			   NETIF_F_RXHASH | NETIF_F_HIGHDMA |
+			   NETIF_F_GSO_SOFTWARE;
+	dev->features = NETIF_F_RXCSUM | NETIF_F_RXHASH | NETIF_F_HIGHDMA;
 
 	priv->dev = dev;
 	priv->use_napi = snull_use_napi;

@@ -93,7 +93,7 @@ static void snull_phy_set(struct snull_hw *hw, const struct snull_hw *far)
 	WRITE_ONCE(hw->phy_lpa, lpa);
 	WRITE_ONCE(hw->phy_stat, stat);
 	if ((old ^ stat) & (SNULL_PHY_STAT_LINK | SNULL_PHY_STAT_MODE))
-		snull_hw_raise(hw, SNULL_IRQ_LSC, 0);
+		snull_hw_raise(&hw->vec[0], SNULL_IRQ_LSC, 0);
 }
 
 /* Work out the link of @hw and of its far end.  snull_wire_lock held. */
