@@ -22,6 +22,7 @@
 #define _SNULL_H
 
 #include <linux/netdevice.h>
+#include <linux/ethtool.h>
 #include <linux/etherdevice.h>
 #include <linux/hrtimer.h>
 #include <linux/workqueue.h>

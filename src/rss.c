@@ -202,12 +202,12 @@ int snull_set_rxfh_fields(struct net_device *dev,
 		priv->rss_fields &= ~l4;
 	} else if (fields->data == (SNULL_RXH_IP | SNULL_RXH_L4) && l4) {
 		priv->rss_fields |= l4;
-	} else if (l4) {
-		/* the message must be a literal: extack keeps the pointer */
-		NL_SET_ERR_MSG_MOD(extack, "hash the addresses (sd), or the addresses and ports (sdfn)");
-		return -EINVAL;
 	} else {
-		NL_SET_ERR_MSG_MOD(extack, "this flow type hashes the addresses (sd) only");
+		/* literals: the extack keeps the pointer */
+		if (l4)
+			NL_SET_ERR_MSG_MOD(extack, "hash the addresses (sd), or with ports (sdfn)");
+		else
+			NL_SET_ERR_MSG_MOD(extack, "this flow type hashes the addresses (sd) only");
 		return -EINVAL;
 	}
 	snull_rss_program(priv, dev->features);
