@@ -478,25 +478,22 @@ static u32 snull_hw_rss(const struct snull_hw *rx,
 			u32 *hash, u32 *status)
 {
 	u32 mrqc = READ_ONCE(rx->mrqc), len, n, l3, l4, ports, types;
-	u8 hdr[SNULL_RSS_PARSE], in[SNULL_RSS_IN_MAX];
+	u8 buf[SNULL_RSS_PARSE], in[SNULL_RSS_IN_MAX];
+	const u8 *hdr;
 	__be16 type;
 	u8 proto;
 
 	*status = 0;
 	if (likely(!(mrqc & SNULL_MRQC_EN)))
 		return 0;
-	len = min_t(u32, d->skb ? d->skb->len : d->len, sizeof(hdr));
+	len = min_t(u32, d->skb ? d->skb->len : d->len, sizeof(buf));
 	if (len < ETH_HLEN)
 		return 0;
-	if (d->skb) {
-		if (skb_copy_bits(d->skb, 0, hdr, len))
-			return 0;
-	} else if (d->buf) {
-		memcpy(hdr, d->buf, len);
-	} else {
+	/* The headers where they are; copied only from a fragmented skb. */
+	hdr = d->skb ? skb_header_pointer(d->skb, 0, len, buf) : d->buf;
+	if (!hdr)
 		return 0;
-	}
-	type = ((struct ethhdr *)hdr)->h_proto;
+	type = ((const struct ethhdr *)hdr)->h_proto;
 
 	if (type == htons(ETH_P_IP)) {
 		const struct iphdr *iph = (const void *)(hdr + ETH_HLEN);

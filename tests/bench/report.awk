@@ -110,6 +110,7 @@ function words(c,    w, i, nw, s, napi, zc, coal, book, off, gro, xdp) {
 		else if (w[i] == "offload") off = "+csum/SG"
 		else if (w[i] == "late") off = off " (on after clone_skb)"
 		else if (w[i] == "nogro") gro = ", GRO off"
+		else if (w[i] == "nohash") gro = gro ", rxhash off"
 	}
 	return napi ", " zc off ", " book coal gro xdp
 }
