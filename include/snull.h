@@ -158,11 +158,48 @@ struct snull_fault_knob {
 
 #define SNULL_FAULT_KNOBS	4
 
+/*
+ * One queue pair: the driver's side of the device's queue q (a TX ring,
+ * an RX ring, an interrupt vector) and the NAPI instance that serves it.
+ * Everything here is the queue's own: its poll and its xmit never touch
+ * another queue's, so queues on different CPUs share nothing but the
+ * device.
+ *
+ * The driver's ring indices, free-running as the device's (see
+ * snull_regs.h); zeroed with the rings' registers by snull_start().
+ *   tx_next:  next TX slot xmit fills; TDT shadow     (xmit only)
+ *   tx_clean: next TX slot to reclaim  (poll/ISR; xmit reads it)
+ *   rx_tail:  next RX slot to post; RDT shadow          (poll/ISR)
+ *   rx_next:  next RX slot to pass up                   (poll/ISR)
+ */
+struct snull_queue {
+	struct snull_priv *priv;
+	u32 index;			/* the device's queue: SNULL_QREG() */
+	struct napi_struct napi;
+
+	/* The rings the hardware uses while up (rtnl swaps them; the data
+	 * path reads them between snull_up() and snull_down()).
+	 */
+	struct snull_rings rings;
+	u32 tx_next;
+	u32 tx_clean;
+	u32 rx_tail;
+	u32 rx_next;
+
+	/* ethtool -C adaptive-rx/-tx (NAPI only): each vector its own */
+	struct snull_dim rx_dim;
+	struct snull_dim tx_dim;
+
+	struct snull_poll_stats poll_stats;
+	struct snull_irq_stats irq_stats;
+	struct snull_xmit_stats xmit_stats;
+	char irq_name[IFNAMSIZ + 4];	/* /proc/interrupts */
+};
+
 struct snull_priv {
 	struct net_device *dev;
 	struct net_device __rcu *peer;	/* rtnl writes; data path reads */
 	struct bpf_prog __rcu *xdp_prog; /* rtnl writes; the poll reads */
-	struct napi_struct napi;
 	struct snull_hw *hw;		/* the card, from ndo_init on */
 
 	bool use_napi;			/* fixed at creation */
@@ -179,23 +216,7 @@ struct snull_priv {
 	u32 tx_ring_size;
 	u32 rx_ring_size;
 
-	/* The rings the hardware uses while up (rtnl; the data path reads
-	 * them between snull_up() and snull_down()).
-	 */
-	struct snull_rings rings;
 	u32 rings_allocated;		/* sets swapped in for the stack */
-
-	/* The driver's ring indices, free-running as the device's (see
-	 * snull_regs.h); zeroed with the rings' registers by snull_start().
-	 *   tx_next:  next TX slot xmit fills; TDT shadow     (xmit only)
-	 *   tx_clean: next TX slot to reclaim  (poll/ISR; xmit reads it)
-	 *   rx_tail:  next RX slot to post; RDT shadow          (poll/ISR)
-	 *   rx_next:  next RX slot to pass up                   (poll/ISR)
-	 */
-	u32 tx_next;
-	u32 tx_clean;
-	u32 rx_tail;
-	u32 rx_next;
 
 	struct work_struct reset_work;	/* the tx_timeout recovery */
 	struct dentry *debugfs;
@@ -208,14 +229,13 @@ struct snull_priv {
 	u8 rss_indir[SNULL_RETA_SIZE];
 	u32 rss_fields;
 
-	/* ethtool -C adaptive-rx/-tx (NAPI only) */
-	struct snull_dim rx_dim;
-	struct snull_dim tx_dim;
-
-	struct snull_poll_stats poll_stats;
-	struct snull_irq_stats irq_stats;
-	struct snull_xmit_stats xmit_stats;
+	/* Queue pairs in use (rtnl; the data path reads it while up). */
+	u32 num_queues;
+	struct snull_queue queues[SNULL_MAX_QUEUES];
 };
+
+#define snull_for_each_queue(priv, q) \
+	for ((q) = (priv)->queues; (q) < (priv)->queues + (priv)->num_queues; (q)++)
 
 /* Module parameters (src/main.c), read-only after insmod. */
 extern bool snull_use_napi;
@@ -237,11 +257,11 @@ extern const struct net_device_ops snull_netdev_ops;
 void snull_setup(struct net_device *dev);
 int snull_up(struct snull_priv *priv);
 void snull_down(struct snull_priv *priv);
-int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
+int snull_rings_alloc(struct snull_queue *q, struct snull_rings *r,
 		      u32 tx_size, u32 rx_size, u32 mtu);
 void snull_rings_free(struct snull_rings *r);
-void snull_rings_swap(struct snull_priv *priv, struct snull_rings *r);
-void snull_program_rings(struct snull_priv *priv);
+void snull_rings_swap(struct snull_queue *q, struct snull_rings *r);
+void snull_program_rings(struct snull_queue *q);
 void snull_update_ctrl(struct snull_priv *priv, netdev_features_t features);
 void snull_quiesce(struct snull_priv *priv);
 void snull_start(struct snull_priv *priv);
@@ -281,10 +301,10 @@ void snull_read_regs(struct snull_priv *priv, struct snull_regs *regs);
 /* src/napi.c: the driver's interrupt and completion side */
 irqreturn_t snull_interrupt(int irq, void *data);
 int snull_poll(struct napi_struct *napi, int budget);
-int snull_rx_refill(struct snull_priv *priv, gfp_t gfp);
-bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame);
-void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f);
-void snull_tx_clean(struct snull_priv *priv, int budget);
+int snull_rx_refill(struct snull_queue *q, gfp_t gfp);
+bool snull_rx_pop(struct snull_queue *q, struct snull_rx_frame *frame);
+void snull_rx_frame_free(struct snull_queue *q, struct snull_rx_frame *f);
+void snull_tx_clean(struct snull_queue *q, int budget);
 
 /* src/xdp.c: XDP in the poll, and snull as a redirect target */
 #define SNULL_XDP_TX_BULK	16
@@ -302,17 +322,17 @@ struct snull_xdp_tx {
 int snull_bpf(struct net_device *dev, struct netdev_bpf *bpf);
 int snull_xdp_xmit(struct net_device *dev, int n, struct xdp_frame **frames,
 		   u32 flags);
-u32 snull_xdp_run(struct snull_priv *priv, struct bpf_prog *prog,
+u32 snull_xdp_run(struct snull_queue *q, struct bpf_prog *prog,
 		  struct snull_rx_frame *f, struct snull_xdp_tx *xtx);
-void snull_xdp_finish(struct snull_priv *priv, struct snull_xdp_tx *xtx);
+void snull_xdp_finish(struct snull_queue *q, struct snull_xdp_tx *xtx);
 u32 snull_xdp_max_mtu(void);
 bool snull_xdp_on(struct snull_priv *priv);
 
 /* src/dim.c: adaptive interrupt moderation */
-void snull_dim_init(struct snull_priv *priv);
+void snull_dim_init(struct snull_queue *q);
 void snull_dim_set(struct snull_priv *priv, bool rx, bool on);
 void snull_dim_stop(struct snull_priv *priv);
-void snull_dim_sample(struct snull_priv *priv);
+void snull_dim_sample(struct snull_queue *q);
 
 /* src/main.c: pairs, shared by module init and rtnl newlink */
 int snull_pair_register(struct net_device *dev, struct net_device *peer,
@@ -364,6 +384,22 @@ static inline void snull_wr32(const struct snull_priv *priv, u32 reg, u32 val)
 	snull_hw_wr32(priv->hw, reg, val);
 }
 
+/* A queue's own registers: queue 0's offsets, in its block. */
+static inline u32 snull_q_rd32(const struct snull_queue *q, u32 reg)
+{
+	return snull_hw_rd32(q->priv->hw, SNULL_QREG(reg, q->index));
+}
+
+static inline void snull_q_wr32(const struct snull_queue *q, u32 reg, u32 val)
+{
+	snull_hw_wr32(q->priv->hw, SNULL_QREG(reg, q->index), val);
+}
+
+static inline void snull_q_wr64(const struct snull_queue *q, u32 reg, u64 val)
+{
+	snull_hw_wr64(q->priv->hw, SNULL_QREG(reg, q->index), val);
+}
+
 /*
  * A TX slot whose descriptor has a plain buffer held an XDP frame
  * (src/xdp.c): give the frame back.  Reclaim and quiesce; the check
@@ -379,9 +415,9 @@ static inline void snull_tx_xdp_done(struct snull_rings *r,
 }
 
 /* TX slots free for xmit; tx_clean moves under it on another CPU. */
-static inline u32 snull_tx_free(const struct snull_priv *priv)
+static inline u32 snull_tx_free(const struct snull_queue *q)
 {
-	return priv->rings.tx_size - (priv->tx_next - READ_ONCE(priv->tx_clean));
+	return q->rings.tx_size - (q->tx_next - READ_ONCE(q->tx_clean));
 }
 
 #endif /* _SNULL_H */

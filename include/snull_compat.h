@@ -370,16 +370,17 @@ static inline struct irq_domain *snull_compat_irq_sim_create(unsigned int n)
 #endif
 
 /*
- * Link queue pair 0 to @napi (NULL: unlink) for the netdev netlink
+ * Link queue pair @index to @napi (NULL: unlink) for the netdev netlink
  * family's queue objects (6.8); before them there is nothing to link,
  * nor the queue type enum.  rtnl held, as the core asserts.
  */
 static inline void snull_compat_queue_set_napi(struct net_device *dev,
+					       unsigned int index,
 					       struct napi_struct *napi)
 {
 #ifdef HAVE_NETIF_QUEUE_SET_NAPI
-	netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_RX, napi);
-	netif_queue_set_napi(dev, 0, NETDEV_QUEUE_TYPE_TX, napi);
+	netif_queue_set_napi(dev, index, NETDEV_QUEUE_TYPE_RX, napi);
+	netif_queue_set_napi(dev, index, NETDEV_QUEUE_TYPE_TX, napi);
 #endif
 }
 

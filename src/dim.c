@@ -14,7 +14,11 @@
  * poll (softirq) only measures, the registers are written in process
  * context, as a real driver's would be.
  *
- * Lifetime: both work items are set up with the device (snull_dim_init)
+ * Each queue pair has its own: its vector's ITR registers, its poll's
+ * samples, its work items.  ethtool -C turns a direction on or off for
+ * every queue at once.
+ *
+ * Lifetime: the work items are set up with the device (snull_dim_init)
  * and cancelled when it goes down (snull_dim_stop) or the direction is
  * turned off; rtnl serialises the control paths.  A poll that read the
  * flag just before it was cleared may still schedule the work: the work
@@ -26,28 +30,31 @@
 
 #include "snull.h"
 
-static struct snull_dim *snull_dim_of(struct snull_priv *priv, bool rx)
+static struct snull_dim *snull_dim_of(struct snull_queue *q, bool rx)
 {
-	return rx ? &priv->rx_dim : &priv->tx_dim;
+	return rx ? &q->rx_dim : &q->tx_dim;
 }
 
-/* The (usecs, frames) DIM's current profile stands for, for the card. */
-static void snull_dim_write(struct snull_priv *priv, bool rx, u8 ix)
+/* The (usecs, frames) DIM's current profile stands for, for the queue's
+ * vector.
+ */
+static void snull_dim_write(struct snull_queue *q, bool rx, u8 ix)
 {
 	struct dim_cq_moder m;
 
 	if (rx) {
 		m = net_dim_get_rx_moderation(DIM_CQ_PERIOD_MODE_START_FROM_EQE, ix);
-		snull_wr32(priv, SNULL_ITR_RX, m.usec);
+		snull_q_wr32(q, SNULL_ITR_RX, m.usec);
 		/* DIM's frame counts assume big rings: never more than a
 		 * quarter of ours, so the ring has room for what arrives
 		 * while the interrupt and the poll catch up.
 		 */
-		snull_wr32(priv, SNULL_ITR_RXF,
-			   min_t(u32, m.pkts, READ_ONCE(priv->rx_ring_size) / 4));
+		snull_q_wr32(q, SNULL_ITR_RXF,
+			     min_t(u32, m.pkts,
+				   READ_ONCE(q->priv->rx_ring_size) / 4));
 	} else {
 		m = net_dim_get_tx_moderation(DIM_CQ_PERIOD_MODE_START_FROM_EQE, ix);
-		snull_wr32(priv, SNULL_ITR_TX, m.usec);
+		snull_q_wr32(q, SNULL_ITR_TX, m.usec);
 	}
 }
 
@@ -55,10 +62,10 @@ static void snull_dim_work(struct work_struct *work, bool rx)
 {
 	struct dim *dim = container_of(work, struct dim, work);
 	struct snull_dim *d = container_of(dim, struct snull_dim, dim);
-	struct snull_priv *priv = dim->priv;
+	struct snull_queue *q = dim->priv;
 
 	if (READ_ONCE(d->on)) {
-		snull_dim_write(priv, rx, dim->profile_ix);
+		snull_dim_write(q, rx, dim->profile_ix);
 		u64_stats_update_begin(&d->syncp);
 		u64_stats_inc(&d->moves);
 		u64_stats_update_end(&d->syncp);
@@ -77,16 +84,16 @@ static void snull_tx_dim_work(struct work_struct *work)
 	snull_dim_work(work, false);
 }
 
-void snull_dim_init(struct snull_priv *priv)
+void snull_dim_init(struct snull_queue *q)
 {
-	priv->rx_dim.dim.priv = priv;
-	priv->rx_dim.dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
-	INIT_WORK(&priv->rx_dim.dim.work, snull_rx_dim_work);
-	u64_stats_init(&priv->rx_dim.syncp);
-	priv->tx_dim.dim.priv = priv;
-	priv->tx_dim.dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
-	INIT_WORK(&priv->tx_dim.dim.work, snull_tx_dim_work);
-	u64_stats_init(&priv->tx_dim.syncp);
+	q->rx_dim.dim.priv = q;
+	q->rx_dim.dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
+	INIT_WORK(&q->rx_dim.dim.work, snull_rx_dim_work);
+	u64_stats_init(&q->rx_dim.syncp);
+	q->tx_dim.dim.priv = q;
+	q->tx_dim.dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
+	INIT_WORK(&q->tx_dim.dim.work, snull_tx_dim_work);
+	u64_stats_init(&q->tx_dim.syncp);
 }
 
 /*
@@ -97,18 +104,25 @@ void snull_dim_init(struct snull_priv *priv)
  */
 void snull_dim_set(struct snull_priv *priv, bool rx, bool on)
 {
-	struct snull_dim *d = snull_dim_of(priv, rx);
+	struct snull_queue *q;
 
 	ASSERT_RTNL();
-	if (on == d->on)
-		return;
-	if (on) {
-		snull_dim_write(priv, rx, d->dim.profile_ix);
-		d->dim.state = DIM_START_MEASURE;
-		WRITE_ONCE(d->on, true);
-	} else {
-		WRITE_ONCE(d->on, false);
-		cancel_work_sync(&d->dim.work);
+	/* Every queue of the device, in use or not: one that comes into
+	 * use later (ethtool -L) follows the setting.
+	 */
+	for (q = priv->queues; q < priv->queues + SNULL_MAX_QUEUES; q++) {
+		struct snull_dim *d = snull_dim_of(q, rx);
+
+		if (on == d->on)
+			continue;
+		if (on) {
+			snull_dim_write(q, rx, d->dim.profile_ix);
+			d->dim.state = DIM_START_MEASURE;
+			WRITE_ONCE(d->on, true);
+		} else {
+			WRITE_ONCE(d->on, false);
+			cancel_work_sync(&d->dim.work);
+		}
 	}
 }
 
@@ -120,10 +134,14 @@ void snull_dim_set(struct snull_priv *priv, bool rx, bool on)
  */
 void snull_dim_stop(struct snull_priv *priv)
 {
-	cancel_work_sync(&priv->rx_dim.dim.work);
-	priv->rx_dim.dim.state = DIM_START_MEASURE;
-	cancel_work_sync(&priv->tx_dim.dim.work);
-	priv->tx_dim.dim.state = DIM_START_MEASURE;
+	struct snull_queue *q;
+
+	for (q = priv->queues; q < priv->queues + SNULL_MAX_QUEUES; q++) {
+		cancel_work_sync(&q->rx_dim.dim.work);
+		q->rx_dim.dim.state = DIM_START_MEASURE;
+		cancel_work_sync(&q->tx_dim.dim.work);
+		q->tx_dim.dim.state = DIM_START_MEASURE;
+	}
 }
 
 /*
@@ -171,20 +189,20 @@ static void snull_dim_feed(struct snull_dim *d, u64 packets, u64 bytes,
  * context.  The poll is the only writer of these counters, so it reads
  * them without their syncp.
  */
-void snull_dim_sample(struct snull_priv *priv)
+void snull_dim_sample(struct snull_queue *q)
 {
-	struct snull_poll_stats *st = &priv->poll_stats;
-	bool rx = READ_ONCE(priv->rx_dim.on);
-	bool tx = READ_ONCE(priv->tx_dim.on);
+	struct snull_poll_stats *st = &q->poll_stats;
+	bool rx = READ_ONCE(q->rx_dim.on);
+	bool tx = READ_ONCE(q->tx_dim.on);
 	u64 now;
 
 	if (!rx && !tx)
 		return;
 	now = local_clock();
 	if (rx)
-		snull_dim_feed(&priv->rx_dim, u64_stats_read(&st->rx_packets),
+		snull_dim_feed(&q->rx_dim, u64_stats_read(&st->rx_packets),
 			       u64_stats_read(&st->rx_bytes), now);
 	if (tx)
-		snull_dim_feed(&priv->tx_dim, u64_stats_read(&st->tx_packets),
+		snull_dim_feed(&q->tx_dim, u64_stats_read(&st->tx_packets),
 			       u64_stats_read(&st->tx_bytes), now);
 }

@@ -81,10 +81,12 @@ static const struct snull_stat_desc snull_tx_dim_descs[] = {
 	SNULL_STAT(snull_dim, moves, "tx_dim_moves"),
 };
 
+#define SNULL_STAT_GROUP_MAX	32	/* the largest group's counters */
+
 struct snull_stat_group {
 	const struct snull_stat_desc *descs;
 	unsigned int count;
-	size_t base;		/* offset of the group in snull_priv, or */
+	size_t base;		/* offset of the group in snull_queue, or */
 	size_t syncp;		/* offset of its syncp within the group */
 };
 
@@ -92,20 +94,20 @@ struct snull_stat_group {
 
 static const struct snull_stat_group snull_stat_groups[] = {
 	{ snull_poll_descs, ARRAY_SIZE(snull_poll_descs),
-	  offsetof(struct snull_priv, poll_stats),
+	  offsetof(struct snull_queue, poll_stats),
 	  offsetof(struct snull_poll_stats, syncp) },
 	{ snull_irq_descs, ARRAY_SIZE(snull_irq_descs),
-	  offsetof(struct snull_priv, irq_stats),
+	  offsetof(struct snull_queue, irq_stats),
 	  offsetof(struct snull_irq_stats, syncp) },
 	{ snull_hw_descs, ARRAY_SIZE(snull_hw_descs), SNULL_STAT_DEVICE, 0 },
 	{ snull_xmit_descs, ARRAY_SIZE(snull_xmit_descs),
-	  offsetof(struct snull_priv, xmit_stats),
+	  offsetof(struct snull_queue, xmit_stats),
 	  offsetof(struct snull_xmit_stats, syncp) },
 	{ snull_rx_dim_descs, ARRAY_SIZE(snull_rx_dim_descs),
-	  offsetof(struct snull_priv, rx_dim),
+	  offsetof(struct snull_queue, rx_dim),
 	  offsetof(struct snull_dim, syncp) },
 	{ snull_tx_dim_descs, ARRAY_SIZE(snull_tx_dim_descs),
-	  offsetof(struct snull_priv, tx_dim),
+	  offsetof(struct snull_queue, tx_dim),
 	  offsetof(struct snull_dim, syncp) },
 };
 
@@ -118,16 +120,38 @@ static unsigned int snull_stats_count(void)
 	return n;
 }
 
+/* One queue's group, added to @data: a consistent read, then the sums. */
+static void snull_stat_group_add(const struct snull_queue *q,
+				 const struct snull_stat_group *grp, u64 *data)
+{
+	const u8 *base = (const u8 *)q + grp->base;
+	const struct u64_stats_sync *syncp = (const void *)(base + grp->syncp);
+	u64 v[SNULL_STAT_GROUP_MAX];
+	unsigned int i, start;
+
+	do {
+		start = u64_stats_fetch_begin(syncp);
+		for (i = 0; i < grp->count; i++)
+			v[i] = u64_stats_read((const u64_stats_t *)
+					      (base + grp->descs[i].offset));
+	} while (u64_stats_fetch_retry(syncp, start));
+	for (i = 0; i < grp->count; i++)
+		data[i] += v[i];
+}
+
+/*
+ * The device's totals: each counter summed over every queue pair, those
+ * no longer in use too (what they counted still happened).
+ */
 static void snull_get_ethtool_stats(struct net_device *dev,
 				    struct ethtool_stats *stats, u64 *data)
 {
 	struct snull_priv *priv = netdev_priv(dev);
-	unsigned int g, i, start;
+	const struct snull_queue *q;
+	unsigned int g, i;
 
 	for (g = 0; g < ARRAY_SIZE(snull_stat_groups); g++) {
 		const struct snull_stat_group *grp = &snull_stat_groups[g];
-		const struct u64_stats_sync *syncp;
-		const u8 *base;
 
 		if (grp->base == SNULL_STAT_DEVICE) {
 			for (i = 0; i < grp->count; i++)
@@ -136,14 +160,9 @@ static void snull_get_ethtool_stats(struct net_device *dev,
 			data += grp->count;
 			continue;
 		}
-		base = (const u8 *)priv + grp->base;
-		syncp = (const void *)(base + grp->syncp);
-		do {
-			start = u64_stats_fetch_begin(syncp);
-			for (i = 0; i < grp->count; i++)
-				data[i] = u64_stats_read((const u64_stats_t *)
-					(base + grp->descs[i].offset));
-		} while (u64_stats_fetch_retry(syncp, start));
+		memset(data, 0, grp->count * sizeof(*data));
+		for (q = priv->queues; q < priv->queues + SNULL_MAX_QUEUES; q++)
+			snull_stat_group_add(q, grp, data);
 		data += grp->count;
 	}
 }
@@ -154,16 +173,26 @@ snull_get_eth_mac_stats(struct net_device *dev,
 			struct ethtool_eth_mac_stats *mac)
 {
 	struct snull_priv *priv = netdev_priv(dev);
-	const struct snull_poll_stats *p = &priv->poll_stats;
+	const struct snull_queue *q;
+	u64 tx, rx, mc;
 	unsigned int start;
 
-	do {
-		start = u64_stats_fetch_begin(&p->syncp);
-		mac->FramesTransmittedOK = u64_stats_read(&p->tx_packets);
-		mac->FramesReceivedOK = u64_stats_read(&p->rx_packets);
-		mac->MulticastFramesReceivedOK =
-			u64_stats_read(&p->rx_multicast);
-	} while (u64_stats_fetch_retry(&p->syncp, start));
+	mac->FramesTransmittedOK = 0;
+	mac->FramesReceivedOK = 0;
+	mac->MulticastFramesReceivedOK = 0;
+	for (q = priv->queues; q < priv->queues + SNULL_MAX_QUEUES; q++) {
+		const struct snull_poll_stats *p = &q->poll_stats;
+
+		do {
+			start = u64_stats_fetch_begin(&p->syncp);
+			tx = u64_stats_read(&p->tx_packets);
+			rx = u64_stats_read(&p->rx_packets);
+			mc = u64_stats_read(&p->rx_multicast);
+		} while (u64_stats_fetch_retry(&p->syncp, start));
+		mac->FramesTransmittedOK += tx;
+		mac->FramesReceivedOK += rx;
+		mac->MulticastFramesReceivedOK += mc;
+	}
 }
 
 static const char snull_priv_flag_names[SNULL_PFLAG_COUNT][ETH_GSTRING_LEN] = {
@@ -492,11 +521,12 @@ static int snull_get_coalesce(struct net_device *dev,
 {
 	struct snull_priv *priv = netdev_priv(dev);
 
+	/* Every vector has the same setting: queue 0's stands for all. */
 	ec->rx_coalesce_usecs = snull_rd32(priv, SNULL_ITR_RX);
 	ec->rx_max_coalesced_frames = snull_rd32(priv, SNULL_ITR_RXF);
 	ec->tx_coalesce_usecs = snull_rd32(priv, SNULL_ITR_TX);
-	ec->use_adaptive_rx_coalesce = priv->rx_dim.on;
-	ec->use_adaptive_tx_coalesce = priv->tx_dim.on;
+	ec->use_adaptive_rx_coalesce = priv->queues[0].rx_dim.on;
+	ec->use_adaptive_tx_coalesce = priv->queues[0].tx_dim.on;
 	return 0;
 }
 
@@ -509,11 +539,12 @@ static int snull_set_coalesce(struct net_device *dev,
 	 * Refuse delays above SNULL_COALESCE_MAX_USECS and rx-frames above
 	 * SNULL_RING_MAX (extack), and adaptive moderation without NAPI;
 	 * turn each direction's adaptive moderation on or off
-	 * (snull_dim_set()), then program ITR_RX, ITR_RXF and ITR_TX for the
-	 * directions that are not adaptive.  Datasheet: 4.
+	 * (snull_dim_set()), then program every vector's ITR_RX, ITR_RXF and
+	 * ITR_TX for the directions that are not adaptive.  Datasheet: 4, 10.
 	 * Skeleton: return -EOPNOTSUPP;
 	 */
 	struct snull_priv *priv = netdev_priv(dev);
+	u32 v;
 
 	if (ec->rx_coalesce_usecs > SNULL_COALESCE_MAX_USECS ||
 	    ec->tx_coalesce_usecs > SNULL_COALESCE_MAX_USECS) {
@@ -537,12 +568,17 @@ static int snull_set_coalesce(struct net_device *dev,
 	/* Picked up by the next interrupt the device raises.  DIM owns the
 	 * registers of the directions it moderates.
 	 */
-	if (!ec->use_adaptive_rx_coalesce) {
-		snull_wr32(priv, SNULL_ITR_RX, ec->rx_coalesce_usecs);
-		snull_wr32(priv, SNULL_ITR_RXF, ec->rx_max_coalesced_frames);
+	for (v = 0; v < SNULL_MAX_QUEUES; v++) {
+		if (!ec->use_adaptive_rx_coalesce) {
+			snull_wr32(priv, SNULL_QREG(SNULL_ITR_RX, v),
+				   ec->rx_coalesce_usecs);
+			snull_wr32(priv, SNULL_QREG(SNULL_ITR_RXF, v),
+				   ec->rx_max_coalesced_frames);
+		}
+		if (!ec->use_adaptive_tx_coalesce)
+			snull_wr32(priv, SNULL_QREG(SNULL_ITR_TX, v),
+				   ec->tx_coalesce_usecs);
 	}
-	if (!ec->use_adaptive_tx_coalesce)
-		snull_wr32(priv, SNULL_ITR_TX, ec->tx_coalesce_usecs);
 	return 0;
 	/* EXERCISE 9 END */
 }
@@ -585,7 +621,8 @@ static void snull_test_pattern(const struct net_device *dev, u8 *frame)
  */
 static int snull_loopback_test(struct snull_priv *priv)
 {
-	struct snull_rings *r = &priv->rings;
+	struct snull_queue *q = &priv->queues[0];
+	struct snull_rings *r = &q->rings;
 	struct net_device *dev = priv->dev;
 	struct snull_rx_frame frame;
 	u8 expect[SNULL_TEST_LEN];
@@ -599,30 +636,30 @@ static int snull_loopback_test(struct snull_priv *priv)
 	snull_test_pattern(dev, skb_put(skb, SNULL_TEST_LEN));
 	snull_test_pattern(dev, expect);
 
-	snull_program_rings(priv);
-	snull_rx_refill(priv, GFP_KERNEL);	/* posts the buffers it has */
+	snull_program_rings(q);
+	snull_rx_refill(q, GFP_KERNEL);	/* posts the buffers it has */
 	snull_wr32(priv, SNULL_CTRL, SNULL_CTRL_LOOP | SNULL_CTRL_EN);
 
 	d = &r->tx[0];
 	d->skb = skb;
 	d->len = skb->len;
 	d->status = 0;
-	priv->tx_next = 1;
+	q->tx_next = 1;
 	local_bh_disable();	/* the engine runs as from xmit */
-	snull_wr32(priv, SNULL_TDT, priv->tx_next);
+	snull_q_wr32(q, SNULL_TDT, q->tx_next);
 	local_bh_enable();
 
-	if (!snull_rx_pop(priv, &frame)) {
+	if (!snull_rx_pop(q, &frame)) {
 		err = -EIO;
 	} else {
 		if (frame.len != SNULL_TEST_LEN ||
 		    memcmp(page_address(frame.page) + SNULL_RX_HEADROOM,
 			   expect, SNULL_TEST_LEN))
 			err = -EIO;
-		snull_rx_frame_free(priv, &frame);
+		snull_rx_frame_free(q, &frame);
 	}
 	snull_wr32(priv, SNULL_CTRL, 0);
-	if (snull_rd32(priv, SNULL_TDH) != priv->tx_next)
+	if (snull_q_rd32(q, SNULL_TDH) != q->tx_next)
 		err = -EIO;
 	dev_kfree_skb(d->skb);
 	d->skb = NULL;
@@ -649,8 +686,9 @@ static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
 	if (!(et->flags & ETH_TEST_FL_OFFLINE))
 		return;
 
-	err = snull_rings_alloc(priv, &rings, SNULL_RING_MIN, SNULL_RING_MIN,
-				dev->mtu);
+	/* The test runs on queue 0: a frame of its type is not hashed. */
+	err = snull_rings_alloc(&priv->queues[0], &rings, SNULL_RING_MIN,
+				SNULL_RING_MIN, dev->mtu);
 	if (err)
 		goto out;
 
@@ -660,9 +698,9 @@ static void snull_self_test(struct net_device *dev, struct ethtool_test *et,
 	if (carrier)
 		netif_carrier_off(dev);
 	snull_quiesce(priv);
-	snull_rings_swap(priv, &rings);		/* @rings: the stack's */
+	snull_rings_swap(&priv->queues[0], &rings);	/* @rings: the stack's */
 	err = snull_loopback_test(priv);
-	snull_rings_swap(priv, &rings);		/* @rings: the test's */
+	snull_rings_swap(&priv->queues[0], &rings);	/* @rings: the test's */
 	snull_rings_free(&rings);
 	if (was_up)
 		snull_start(priv);

@@ -22,7 +22,7 @@
  * next interrupt retries, and a frame that finds no buffer is counted as
  * missed by the hardware.
  */
-int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
+int snull_rx_refill(struct snull_queue *q, gfp_t gfp)
 {
 	/* EXERCISE 3 BEGIN: RX buffers from the page pool
 	 * Give every empty RX slot from rx_next to rx_next + rx_size a page
@@ -30,20 +30,20 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 	 * then publish them with one RDT write.  Datasheet: 5.
 	 * Skeleton: return 0;
 	 */
-	struct snull_rings *r = &priv->rings;
-	u32 tail = priv->rx_tail;
+	struct snull_rings *r = &q->rings;
+	u32 tail = q->rx_tail;
 	int err = 0;
 
-	while (tail - priv->rx_next < r->rx_size) {
+	while (tail - q->rx_next < r->rx_size) {
 		struct page **slot = &r->rx[tail & (r->rx_size - 1)].page;
 
 		if (!*slot) {
 			*slot = page_pool_alloc_pages(r->page_pool,
 						      gfp | __GFP_NOWARN);
 			if (unlikely(!*slot)) {
-				u64_stats_update_begin(&priv->poll_stats.syncp);
-				u64_stats_inc(&priv->poll_stats.rx_alloc_failed);
-				u64_stats_update_end(&priv->poll_stats.syncp);
+				u64_stats_update_begin(&q->poll_stats.syncp);
+				u64_stats_inc(&q->poll_stats.rx_alloc_failed);
+				u64_stats_update_end(&q->poll_stats.syncp);
 				err = -ENOMEM;
 				break;
 			}
@@ -51,9 +51,9 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
 		tail++;
 	}
 	/* One tail write for the batch; it publishes the buffer pointers. */
-	if (tail != priv->rx_tail) {
-		priv->rx_tail = tail;
-		snull_wr32(priv, SNULL_RDT, tail);
+	if (tail != q->rx_tail) {
+		q->rx_tail = tail;
+		snull_q_wr32(q, SNULL_RDT, tail);
 	}
 	return err;
 	/* EXERCISE 3 END */
@@ -65,10 +65,10 @@ int snull_rx_refill(struct snull_priv *priv, gfp_t gfp)
  * DONE bit in memory rather than reading RDH: no register access per
  * poll.  Cleared below, so a slot never shows a stale DONE a lap later.
  */
-bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame)
+bool snull_rx_pop(struct snull_queue *q, struct snull_rx_frame *frame)
 {
-	struct snull_rings *r = &priv->rings;
-	struct snull_rx_desc *d = &r->rx[priv->rx_next & (r->rx_size - 1)];
+	struct snull_rings *r = &q->rings;
+	struct snull_rx_desc *d = &r->rx[q->rx_next & (r->rx_size - 1)];
 	/* Acquire: the rest of the descriptor was written before DONE. */
 	u32 status = smp_load_acquire(&d->status);
 
@@ -91,15 +91,15 @@ bool snull_rx_pop(struct snull_priv *priv, struct snull_rx_frame *frame)
 		d->page = NULL;
 	}
 	d->status = 0;
-	priv->rx_next++;
+	q->rx_next++;
 	return true;
 }
 
 /* Return the buffer of a frame that will not be passed up. */
-void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f)
+void snull_rx_frame_free(struct snull_queue *q, struct snull_rx_frame *f)
 {
 	if (f->page)
-		page_pool_put_full_page(priv->rings.page_pool, f->page, false);
+		page_pool_put_full_page(q->rings.page_pool, f->page, false);
 	else
 		dev_kfree_skb_any(f->skb);
 }
@@ -114,32 +114,32 @@ void snull_rx_frame_free(struct snull_priv *priv, struct snull_rx_frame *f)
  * never be returned in hard-IRQ context (page_pool asserts it, and its
  * ring takes a BH lock), and netif_rx() frees what it drops right there.
  */
-static struct sk_buff *snull_rx_build_skb(struct snull_priv *priv,
+static struct sk_buff *snull_rx_build_skb(struct snull_queue *q,
 					  struct snull_rx_frame *f)
 {
-	unsigned int truesize = PAGE_SIZE << priv->rings.rx_order;
+	struct snull_rings *r = &q->rings;
+	unsigned int truesize = PAGE_SIZE << r->rx_order;
 	void *va = page_address(f->page);
 	struct sk_buff *skb;
 
-	if (!priv->use_napi) {
-		skb = netdev_alloc_skb_ip_align(priv->dev, f->len);
+	if (!q->priv->use_napi) {
+		skb = netdev_alloc_skb_ip_align(q->priv->dev, f->len);
 		if (likely(skb))
 			skb_put_data(skb, va + f->off, f->len);
 		/* Back on its slot, which is free: below rx_next, and a
 		 * full ring ends one short of it.  The refill posts it again.
 		 */
-		priv->rings.rx[(priv->rx_next - 1) &
-			       (priv->rings.rx_size - 1)].page = f->page;
+		r->rx[(q->rx_next - 1) & (r->rx_size - 1)].page = f->page;
 		return skb;
 	}
 
 	skb = napi_build_skb(va, truesize);
 	if (unlikely(!skb)) {
-		page_pool_put_full_page(priv->rings.page_pool, f->page, true);
+		page_pool_put_full_page(r->page_pool, f->page, true);
 		return NULL;
 	}
 	/* The page goes back to the pool when the stack frees the skb. */
-	snull_compat_pp_skb(priv->rings.page_pool, skb, f->page);
+	snull_compat_pp_skb(r->page_pool, skb, f->page);
 	skb_reserve(skb, f->off);
 	skb_put(skb, f->len);
 	if (f->meta)
@@ -153,14 +153,15 @@ struct snull_rx_tally {
 };
 
 /* Hand one received frame to the stack. */
-static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
+static void snull_rx_one(struct snull_queue *q, struct snull_rx_frame *f,
 			 struct snull_rx_tally *t)
 {
+	struct snull_priv *priv = q->priv;
 	struct net_device *dev = priv->dev;
 	struct sk_buff *skb = f->skb;
 
 	if (f->page) {
-		skb = snull_rx_build_skb(priv, f);
+		skb = snull_rx_build_skb(q, f);
 		if (unlikely(!skb)) {
 			t->nomem++;
 			return;
@@ -203,6 +204,7 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 	if (skb->pkt_type == PACKET_MULTICAST)
 		t->multicast++;
 
+	skb_record_rx_queue(skb, q->index);
 	trace_snull_rx(dev, skb);
 	/* Passed up is received.  What the stack then drops (a full netif_rx
 	 * backlog, no handler) the core counts in rx_dropped itself.
@@ -215,7 +217,7 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
 		 */
 		netif_receive_skb(skb);
 	else
-		napi_gro_receive(&priv->napi, skb);
+		napi_gro_receive(&q->napi, skb);
 }
 
 /*
@@ -225,9 +227,10 @@ static void snull_rx_one(struct snull_priv *priv, struct snull_rx_frame *f,
  * was attached goes up without it.  A frame the program kept from the
  * stack still counts as received.
  */
-static int snull_rx(struct snull_priv *priv, int budget)
+static int snull_rx(struct snull_queue *q, int budget)
 {
-	struct snull_poll_stats *st = &priv->poll_stats;
+	struct snull_poll_stats *st = &q->poll_stats;
+	struct snull_priv *priv = q->priv;
 	struct snull_rx_tally t = {};
 	struct snull_xdp_tx xtx;
 	struct snull_rx_frame frame;
@@ -238,20 +241,20 @@ static int snull_rx(struct snull_priv *priv, int budget)
 	prog = rcu_dereference(priv->xdp_prog);
 	if (prog)	/* the frame array stays as it is: n counts it */
 		memset(&xtx, 0, offsetof(struct snull_xdp_tx, frames));
-	while (done < budget && snull_rx_pop(priv, &frame)) {
+	while (done < budget && snull_rx_pop(q, &frame)) {
 		u32 len = frame.len;
 
 		done++;
 		if (prog && frame.page &&
-		    snull_xdp_run(priv, prog, &frame, &xtx) != XDP_PASS) {
+		    snull_xdp_run(q, prog, &frame, &xtx) != XDP_PASS) {
 			t.packets++;
 			t.bytes += len;
 			continue;
 		}
-		snull_rx_one(priv, &frame, &t);
+		snull_rx_one(q, &frame, &t);
 	}
 	if (prog)
-		snull_xdp_finish(priv, &xtx);
+		snull_xdp_finish(q, &xtx);
 	rcu_read_unlock();
 
 	if (done) {
@@ -275,7 +278,7 @@ static int snull_rx(struct snull_priv *priv, int budget)
 		u64_stats_update_end(&st->syncp);
 	}
 
-	snull_rx_refill(priv, GFP_ATOMIC);
+	snull_rx_refill(q, GFP_ATOMIC);
 	return done;
 }
 
@@ -285,7 +288,7 @@ static int snull_rx(struct snull_priv *priv, int budget)
  * a budget" (netpoll, the ISR, or process context): napi_consume_skb()
  * then frees through the context-safe path.
  */
-void snull_tx_clean(struct snull_priv *priv, int budget)
+void snull_tx_clean(struct snull_queue *q, int budget)
 {
 	/* EXERCISE 5 BEGIN: TX reclaim, BQL completion and wake
 	 * Walk the TX ring from tx_clean while descriptors are DONE (acquire),
@@ -295,11 +298,11 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	 * once a quarter of the ring is free (__netif_txq_completed_wake()).
 	 * Datasheet: 5.
 	 */
-	struct snull_poll_stats *st = &priv->poll_stats;
-	struct snull_rings *r = &priv->rings;
-	struct net_device *dev = priv->dev;
+	struct snull_poll_stats *st = &q->poll_stats;
+	struct snull_rings *r = &q->rings;
+	struct net_device *dev = q->priv->dev;
 	unsigned int pkts = 0, bytes = 0, lost = 0, bql_bytes = 0;
-	u32 clean = priv->tx_clean, status;
+	u32 clean = q->tx_clean, status;
 
 	/* Written back (DONE) in order, so the first descriptor without
 	 * DONE ends the batch: a slot not yet sent, or never posted (its
@@ -334,7 +337,7 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	if (!pkts && !lost)
 		return;
 	/* Release: slots read before xmit may reuse them. */
-	smp_store_release(&priv->tx_clean, clean);
+	smp_store_release(&q->tx_clean, clean);
 
 	trace_snull_tx_clean(dev, pkts + lost);
 	u64_stats_update_begin(&st->syncp);
@@ -352,10 +355,10 @@ void snull_tx_clean(struct snull_priv *priv, int budget)
 	 * xmit then would post to rings it is about to free.  (The driver's
 	 * own flag, cleared before it turns CTRL.EN off: no register read.)
 	 */
-	__netif_txq_completed_wake(netdev_get_tx_queue(dev, 0), pkts + lost,
-				   bql_bytes, snull_tx_free(priv),
+	__netif_txq_completed_wake(netdev_get_tx_queue(dev, q->index),
+				   pkts + lost, bql_bytes, snull_tx_free(q),
 				   r->tx_size / 4,
-				   !READ_ONCE(priv->engines_on));
+				   !READ_ONCE(q->priv->engines_on));
 	/* EXERCISE 5 END */
 }
 
@@ -401,9 +404,10 @@ static void snull_link_change(struct snull_priv *priv)
  */
 irqreturn_t snull_interrupt(int irq, void *data)
 {
-	struct snull_priv *priv = data;
-	struct snull_irq_stats *st = &priv->irq_stats;
-	u32 status = snull_rd32(priv, SNULL_ICR);
+	struct snull_queue *q = data;
+	struct snull_priv *priv = q->priv;
+	struct snull_irq_stats *st = &q->irq_stats;
+	u32 status = snull_q_rd32(q, SNULL_ICR);
 	bool frames = status & (SNULL_IRQ_RX | SNULL_IRQ_TX);
 
 	trace_snull_isr(priv->dev, status);
@@ -427,14 +431,15 @@ irqreturn_t snull_interrupt(int irq, void *data)
 		return IRQ_HANDLED;
 
 	/* EXERCISE 6 BEGIN: NAPI: mask and schedule
-	 * With NAPI: mask the card's interrupts (IMC) and schedule the poll.
+	 * With NAPI: mask the queue's interrupts (its IMC) and schedule its
+	 * poll.
 	 * Skeleton: if (priv->use_napi)
 	 * Skeleton:	return IRQ_HANDLED;
 	 */
 	if (priv->use_napi) {
 		/* Masked until the poll has drained the rings. */
-		snull_wr32(priv, SNULL_IMC, SNULL_IRQ_ALL);
-		napi_schedule(&priv->napi);
+		snull_q_wr32(q, SNULL_IMC, SNULL_IRQ_ALL);
+		napi_schedule(&q->napi);
 		return IRQ_HANDLED;
 	}
 	/* EXERCISE 6 END */
@@ -445,9 +450,9 @@ irqreturn_t snull_interrupt(int irq, void *data)
 	 * an RX cause.  Datasheet: 4.
 	 */
 	if (status & SNULL_IRQ_TX)
-		snull_tx_clean(priv, 0);
+		snull_tx_clean(q, 0);
 	if (status & SNULL_IRQ_RX)
-		snull_rx(priv, INT_MAX);
+		snull_rx(q, INT_MAX);
 	/* EXERCISE 4 END */
 	return IRQ_HANDLED;
 }
@@ -467,25 +472,25 @@ int snull_poll(struct napi_struct *napi, int budget)
 	 * (snull_dim_sample()) and unmask (IMS).  Datasheet: 4.
 	 * Skeleton: return 0;
 	 */
-	struct snull_priv *priv = container_of(napi, struct snull_priv, napi);
-	struct snull_poll_stats *st = &priv->poll_stats;
+	struct snull_queue *q = container_of(napi, struct snull_queue, napi);
+	struct snull_poll_stats *st = &q->poll_stats;
 	int done = 0;
 
-	snull_tx_clean(priv, budget);
+	snull_tx_clean(q, budget);
 	if (budget)
-		done = snull_rx(priv, budget);
+		done = snull_rx(q, budget);
 
 	u64_stats_update_begin(&st->syncp);
 	u64_stats_inc(&st->napi_polls);
 	if (budget && done == budget)
 		u64_stats_inc(&st->napi_budget_exhausted);
 	u64_stats_update_end(&st->syncp);
-	trace_snull_poll(priv->dev, budget, done);
+	trace_snull_poll(q->priv->dev, budget, done);
 
 	if (done < budget && napi_complete_done(napi, done)) {
 		/* one interrupt's work done: a sample for DIM */
-		snull_dim_sample(priv);
-		snull_wr32(priv, SNULL_IMS, SNULL_IRQ_ALL);
+		snull_dim_sample(q);
+		snull_q_wr32(q, SNULL_IMS, SNULL_IRQ_ALL);
 	}
 	return done;
 	/* EXERCISE 6 END */

@@ -25,18 +25,19 @@ u32 snull_rx_order(u32 mtu)
  * is paused for the moment, then polled once (an interrupt that came
  * meanwhile found it off, and left the card masked).
  */
-static void snull_pool_destroy_unused(struct snull_priv *priv,
+static void snull_pool_destroy_unused(struct snull_queue *q,
 				      struct page_pool *pool)
 {
-	bool live = priv->use_napi && priv->hw_up;
+	bool live = q->priv->use_napi && q->priv->hw_up &&
+		    q->index < q->priv->num_queues;
 
 	if (live)
-		napi_disable(&priv->napi);
+		napi_disable(&q->napi);
 	page_pool_destroy(pool);
 	if (live) {
-		napi_enable(&priv->napi);
+		napi_enable(&q->napi);
 		local_bh_disable();
-		napi_schedule(&priv->napi);
+		napi_schedule(&q->napi);
 		local_bh_enable();
 	}
 }
@@ -47,9 +48,10 @@ static void snull_pool_destroy_unused(struct snull_priv *priv,
  * them later cannot fail).  Process context, rtnl held; the hardware may
  * be running on other rings meanwhile.  snull_rings_free() undoes it.
  */
-int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
+int snull_rings_alloc(struct snull_queue *q, struct snull_rings *r,
 		      u32 tx_size, u32 rx_size, u32 mtu)
 {
+	struct snull_priv *priv = q->priv;
 	struct page_pool_params pp = {
 		.order		= snull_rx_order(mtu),
 		.pool_size	= rx_size,
@@ -79,7 +81,7 @@ int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
 		goto err_rx;
 
 	if (priv->use_napi)
-		snull_compat_pp_set_napi(&pp, &priv->napi);
+		snull_compat_pp_set_napi(&pp, &q->napi);
 	r->page_pool = page_pool_create(&pp);
 	if (IS_ERR(r->page_pool)) {
 		err = PTR_ERR(r->page_pool);
@@ -87,8 +89,8 @@ int snull_rings_alloc(struct snull_priv *priv, struct snull_rings *r,
 	}
 	/* XDP's view of this RX queue: its frames are page pool pages. */
 	if (priv->use_napi) {
-		err = xdp_rxq_info_reg(&r->xdp_rxq, priv->dev, 0,
-				       priv->napi.napi_id);
+		err = xdp_rxq_info_reg(&r->xdp_rxq, priv->dev, q->index,
+				       q->napi.napi_id);
 		if (err)
 			goto err_rxq;
 		err = xdp_rxq_info_reg_mem_model(&r->xdp_rxq,
@@ -113,7 +115,7 @@ err_mem_model:
 	if (xdp_rxq_info_is_reg(&r->xdp_rxq))
 		xdp_rxq_info_unreg(&r->xdp_rxq);
 err_rxq:
-	snull_pool_destroy_unused(priv, r->page_pool);
+	snull_pool_destroy_unused(q, r->page_pool);
 err_pool:
 	kfree(r->rx);
 err_rx:
@@ -164,10 +166,10 @@ void snull_rings_free(struct snull_rings *r)
  * rings are programmed into the device, and their RX buffers posted, by
  * snull_start().
  */
-void snull_rings_swap(struct snull_priv *priv, struct snull_rings *r)
+void snull_rings_swap(struct snull_queue *q, struct snull_rings *r)
 {
 	ASSERT_RTNL();
-	swap(priv->rings, *r);
+	swap(q->rings, *r);
 }
 
 /* CTRL as the driver's settings ask for it, engines off. */
@@ -200,27 +202,27 @@ void snull_update_ctrl(struct snull_priv *priv, netdev_features_t features)
  * Point the (stopped) device at the current rings, which zeroes its
  * indices, and ours with them.  Nothing posted yet.  rtnl held.
  */
-void snull_program_rings(struct snull_priv *priv)
+void snull_program_rings(struct snull_queue *q)
 {
-	struct snull_rings *r = &priv->rings;
+	struct snull_rings *r = &q->rings;
 
 	ASSERT_RTNL();
-	snull_hw_wr64(priv->hw, SNULL_TDBA, (uintptr_t)r->tx);
-	snull_wr32(priv, SNULL_TDLEN, r->tx_size);
-	snull_hw_wr64(priv->hw, SNULL_RDBA, (uintptr_t)r->rx);
-	snull_wr32(priv, SNULL_RDLEN, r->rx_size);
-	snull_wr32(priv, SNULL_RXBUF, r->buf_len);
-	priv->tx_next = 0;
-	priv->tx_clean = 0;
-	priv->rx_tail = 0;
-	priv->rx_next = 0;
+	snull_q_wr64(q, SNULL_TDBA, (uintptr_t)r->tx);
+	snull_q_wr32(q, SNULL_TDLEN, r->tx_size);
+	snull_q_wr64(q, SNULL_RDBA, (uintptr_t)r->rx);
+	snull_q_wr32(q, SNULL_RDLEN, r->rx_size);
+	snull_q_wr32(q, SNULL_RXBUF, r->buf_len);
+	q->tx_next = 0;
+	q->tx_clean = 0;
+	q->rx_tail = 0;
+	q->rx_next = 0;
 }
 
 /*
- * Start the hardware on the current rings: program them (which zeroes
- * the device's indices, so ours start from zero too), post the RX
- * buffers, enable NAPI, the engines and the interrupt, open the TX
- * queue.  Cannot fail: whatever it needs was allocated before.  (A slot
+ * Start the hardware on the current rings: program every queue's (which
+ * zeroes the device's indices, so ours start from zero too), post the
+ * RX buffers, enable NAPI, the engines and the interrupts, open the TX
+ * queues.  Cannot fail: whatever it needs was allocated before.  (A slot
  * emptied by an earlier snull_quiesce() gets a new buffer if one can be
  * had; if not, the ring runs short and the poll's refill tries again.)
  * Process context, rtnl.
@@ -228,22 +230,70 @@ void snull_program_rings(struct snull_priv *priv)
 void snull_start(struct snull_priv *priv)
 {
 	struct net_device *dev = priv->dev;
+	struct snull_queue *q;
 
 	ASSERT_RTNL();
-	snull_program_rings(priv);
-	snull_rx_refill(priv, GFP_KERNEL);
-	if (priv->use_napi) {
-		napi_enable(&priv->napi);
-		/* the queue-to-NAPI map of "netdev queue-get" (netlink) */
-		snull_compat_queue_set_napi(dev, &priv->napi);
+	snull_for_each_queue(priv, q) {
+		snull_program_rings(q);
+		snull_rx_refill(q, GFP_KERNEL);
+		if (priv->use_napi) {
+			napi_enable(&q->napi);
+			/* the queue-to-NAPI map of "netdev queue-get" */
+			snull_compat_queue_set_napi(dev, q->index, &q->napi);
+		}
 	}
 	WRITE_ONCE(priv->engines_on, true);
 	snull_wr32(priv, SNULL_CTRL,
 		   snull_ctrl_mode(priv, dev->features) | SNULL_CTRL_EN);
-	snull_wr32(priv, SNULL_IMS, SNULL_IRQ_ALL);
+	snull_for_each_queue(priv, q)
+		snull_q_wr32(q, SNULL_IMS, SNULL_IRQ_ALL);
 	priv->hw_up = true;
 	netif_trans_update(dev);
-	netif_wake_queue(dev);
+	netif_tx_wake_all_queues(dev);
+}
+
+/*
+ * Rings for every queue in use, all or nothing: @set has room for
+ * priv->num_queues.  snull_rings_free_all() undoes it.
+ */
+static int snull_rings_alloc_all(struct snull_priv *priv,
+				 struct snull_rings *set, u32 tx_size,
+				 u32 rx_size, u32 mtu)
+{
+	u32 i;
+	int err;
+
+	for (i = 0; i < priv->num_queues; i++) {
+		err = snull_rings_alloc(&priv->queues[i], &set[i], tx_size,
+					rx_size, mtu);
+		if (err)
+			goto err_alloc;
+	}
+	return 0;
+
+err_alloc:
+	while (i--)
+		snull_rings_free(&set[i]);
+	return err;
+}
+
+static void snull_rings_free_all(struct snull_rings *set, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		snull_rings_free(&set[i]);
+}
+
+/* Swap @set with the queues' rings: @set then holds the previous ones. */
+static void snull_rings_swap_all(struct snull_priv *priv,
+				 struct snull_rings *set)
+{
+	u32 i;
+
+	for (i = 0; i < priv->num_queues; i++)
+		snull_rings_swap(&priv->queues[i], &set[i]);
+	WRITE_ONCE(priv->rings_allocated, priv->rings_allocated + 1);
 }
 
 /*
@@ -252,24 +302,59 @@ void snull_start(struct snull_priv *priv)
  */
 int snull_up(struct snull_priv *priv)
 {
-	struct snull_rings none;
+	struct snull_rings *set;
 	int err;
 
 	ASSERT_RTNL();
 	if (priv->hw_up)
 		return 0;
 
-	err = snull_rings_alloc(priv, &none, priv->tx_ring_size,
-				priv->rx_ring_size, priv->dev->mtu);
+	set = kcalloc(priv->num_queues, sizeof(*set), GFP_KERNEL);
+	if (!set)
+		return -ENOMEM;
+	err = snull_rings_alloc_all(priv, set, priv->tx_ring_size,
+				    priv->rx_ring_size, priv->dev->mtu);
 	if (err) {
 		netif_err(priv, ifup, priv->dev, "cannot allocate rings: %d\n",
 			  err);
+		kfree(set);
 		return err;
 	}
-	snull_rings_swap(priv, &none);	/* @none: what was attached, nothing */
-	WRITE_ONCE(priv->rings_allocated, priv->rings_allocated + 1);
+	snull_rings_swap_all(priv, set);	/* @set: what was attached: none */
+	kfree(set);
 	snull_start(priv);
 	return 0;
+}
+
+/*
+ * One queue, quiesced with the rest by snull_quiesce(): reap what
+ * completed, drop what never will.  Counts into *stuck and *dropped.
+ */
+static void snull_quiesce_queue(struct snull_queue *q, unsigned int *stuck,
+				unsigned int *dropped)
+{
+	struct snull_rings *r = &q->rings;
+	struct snull_rx_frame frame;
+
+	snull_tx_clean(q, 0);
+	/* What the engine never sent (a hang leaves it between TDH and
+	 * our tail) is ours to drop.
+	 */
+	while (q->tx_clean != q->tx_next) {
+		u32 slot = q->tx_clean & (r->tx_size - 1);
+		struct snull_tx_desc *d = &r->tx[slot];
+
+		dev_kfree_skb_any(d->skb);
+		d->skb = NULL;
+		if (d->buf)
+			snull_tx_xdp_done(r, d, slot);
+		q->tx_clean++;
+		(*stuck)++;
+	}
+	while (snull_rx_pop(q, &frame)) {
+		snull_rx_frame_free(q, &frame);
+		(*dropped)++;
+	}
 }
 
 /*
@@ -280,9 +365,8 @@ int snull_up(struct snull_priv *priv)
  */
 void snull_quiesce(struct snull_priv *priv)
 {
-	struct snull_rings *r = &priv->rings;
+	struct snull_queue *q, *q0 = &priv->queues[0];
 	struct net_device *dev = priv->dev;
-	struct snull_rx_frame frame;
 	unsigned int dropped = 0, stuck = 0;
 
 	ASSERT_RTNL();
@@ -294,8 +378,10 @@ void snull_quiesce(struct snull_priv *priv)
 	/* The watchdog must not mistake this pause for a hang. */
 	netif_trans_update(dev);
 	if (priv->use_napi) {
-		snull_compat_queue_set_napi(dev, NULL);
-		napi_disable(&priv->napi);
+		snull_for_each_queue(priv, q) {
+			snull_compat_queue_set_napi(dev, q->index, NULL);
+			napi_disable(&q->napi);
+		}
 	}
 	/* Engines off; returns with no interrupt in flight. */
 	snull_wr32(priv, SNULL_CTRL, snull_ctrl_mode(priv, dev->features));
@@ -307,52 +393,44 @@ void snull_quiesce(struct snull_priv *priv)
 	 * wakes it: reclaim never wakes the queue of stopped hardware.
 	 */
 	netif_tx_disable(dev);
-	snull_tx_clean(priv, 0);
-	/* What the engine never sent (a hang leaves it between TDH and
-	 * our tail) is ours to drop.
-	 */
-	while (priv->tx_clean != priv->tx_next) {
-		u32 slot = priv->tx_clean & (r->tx_size - 1);
-		struct snull_tx_desc *d = &r->tx[slot];
+	snull_for_each_queue(priv, q)
+		snull_quiesce_queue(q, &stuck, &dropped);
 
-		dev_kfree_skb_any(d->skb);
-		d->skb = NULL;
-		if (d->buf)
-			snull_tx_xdp_done(r, d, slot);
-		priv->tx_clean++;
-		stuck++;
-	}
-	while (snull_rx_pop(priv, &frame)) {
-		snull_rx_frame_free(priv, &frame);
-		dropped++;
-	}
-
+	/* One count for the device, on queue 0 (the totals are the sums). */
 	netif_tx_lock_bh(dev);	/* the watchdog may count a timeout now */
-	u64_stats_update_begin(&priv->xmit_stats.syncp);
-	u64_stats_add(&priv->xmit_stats.tx_flushed, stuck);
-	u64_stats_update_end(&priv->xmit_stats.syncp);
+	u64_stats_update_begin(&q0->xmit_stats.syncp);
+	u64_stats_add(&q0->xmit_stats.tx_flushed, stuck);
+	u64_stats_update_end(&q0->xmit_stats.syncp);
 	netif_tx_unlock_bh(dev);
 
-	u64_stats_update_begin(&priv->poll_stats.syncp);
-	u64_stats_add(&priv->poll_stats.rx_flushed, dropped);
-	u64_stats_update_end(&priv->poll_stats.syncp);
+	u64_stats_update_begin(&q0->poll_stats.syncp);
+	u64_stats_add(&q0->poll_stats.rx_flushed, dropped);
+	u64_stats_update_end(&q0->poll_stats.syncp);
 
-	netdev_reset_queue(dev);
+	/* BQL forgets what will never complete (netdev_reset_queue() for
+	 * one queue).
+	 */
+	snull_for_each_queue(priv, q)
+		netdev_tx_reset_queue(netdev_get_tx_queue(dev, q->index));
 	priv->hw_up = false;
 }
 
 /* snull_quiesce(), then detach and free the rings.  Process context, rtnl. */
 void snull_down(struct snull_priv *priv)
 {
-	struct snull_rings old = {};
+	struct snull_rings old;
+	struct snull_queue *q;
 
 	ASSERT_RTNL();
 	if (!priv->hw_up)
 		return;
 	snull_quiesce(priv);
 	snull_dim_stop(priv);	/* NAPI is off: nothing schedules it again */
-	snull_rings_swap(priv, &old);
-	snull_rings_free(&old);
+	snull_for_each_queue(priv, q) {
+		old = (struct snull_rings) {};
+		snull_rings_swap(q, &old);
+		snull_rings_free(&old);
+	}
 }
 
 /*
@@ -366,18 +444,21 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 {
 	struct net_device *dev = priv->dev;
 	bool running = priv->hw_up;
-	struct snull_rings rings;
+	struct snull_rings *set = NULL;
 	int err;
 
 	ASSERT_RTNL();
 	if (running) {
-		err = snull_rings_alloc(priv, &rings, tx_size, rx_size, mtu);
+		set = kcalloc(priv->num_queues, sizeof(*set), GFP_KERNEL);
+		err = set ? snull_rings_alloc_all(priv, set, tx_size, rx_size,
+						  mtu) : -ENOMEM;
 		if (err) {
 			NL_SET_ERR_MSG_MOD(extack,
 					   "cannot allocate the new rings; the old ones keep running");
 			netif_err(priv, hw, dev,
 				  "cannot allocate rings (%u/%u, MTU %u): %d; the old ones keep running\n",
 				  tx_size, rx_size, mtu, err);
+			kfree(set);
 			return err;
 		}
 		snull_quiesce(priv);
@@ -387,19 +468,19 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 	priv->rx_ring_size = rx_size;
 	WRITE_ONCE(dev->mtu, mtu);
 	if (running) {
-		snull_rings_swap(priv, &rings);
-		WRITE_ONCE(priv->rings_allocated, priv->rings_allocated + 1);
-		snull_rings_free(&rings);
+		snull_rings_swap_all(priv, set);
+		snull_rings_free_all(set, priv->num_queues);
+		kfree(set);
 		snull_start(priv);
 	}
 	return 0;
 }
 
-/* EXERCISE 1 BEGIN: open and stop; the card's interrupt
- * ndo_open: request the card's interrupt (snull_hw_irq() says which;
+/* EXERCISE 1 BEGIN: open and stop; the card's interrupts
+ * ndo_open: request each queue's interrupt (snull_hw_irq() says which;
  * 0 means the card calls the handler itself), then snull_up(); undo
- * the request if that fails (goto err_...).  ndo_stop: carrier off,
- * snull_down(), then free the interrupt.  Datasheet: 3, 4, 8.
+ * the requests if that fails (goto err_...).  ndo_stop: carrier off,
+ * snull_down(), then free the interrupts.  Datasheet: 3, 4, 8, 10.
  * Skeleton: static int snull_open(struct net_device *dev)
  * Skeleton: {
  * Skeleton:	return -EOPNOTSUPP;
@@ -411,34 +492,48 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
  * Skeleton: }
  */
 /*
- * The card's interrupt, requested while the interface is up, as a PCI
- * driver does in its open (e100_up): the handler gets priv, and the name
- * in /proc/interrupts follows the interface's.  Not threaded by us, so
- * PREEMPT_RT threads it (and takes BH off around it).
+ * Each queue's interrupt vector, requested while the interface is up, as
+ * a PCI driver does in its open (e100_up, igb_request_msix): the handler
+ * gets the queue, and the name in /proc/interrupts follows the
+ * interface's ("sn0", or "sn0-<queue>" with several queues).  Not
+ * threaded by us, so PREEMPT_RT threads it (and takes BH off around it).
  */
-static int snull_request_irq(struct snull_priv *priv)
+static void snull_free_irqs(struct snull_priv *priv, u32 n)
 {
-	struct net_device *dev = priv->dev;
-	int irq = snull_hw_irq(priv->hw, 0);
-	int err;
+	u32 i;
 
-	if (!irq)
-		return 0;
-	err = request_irq(irq, snull_interrupt, 0, dev->name, priv);
-	if (err) {
-		netif_err(priv, ifup, dev, "cannot request IRQ %d: %d\n", irq,
-			  err);
-		return err;
+	for (i = 0; i < n; i++) {
+		int irq = snull_hw_irq(priv->hw, i);
+
+		if (irq)
+			free_irq(irq, &priv->queues[i]);
 	}
-	return 0;
 }
 
-static void snull_free_irq(struct snull_priv *priv)
+static int snull_request_irqs(struct snull_priv *priv)
 {
-	int irq = snull_hw_irq(priv->hw, 0);
+	struct net_device *dev = priv->dev;
+	struct snull_queue *q;
+	int irq, err;
 
-	if (irq)
-		free_irq(irq, priv);
+	snull_for_each_queue(priv, q) {
+		irq = snull_hw_irq(priv->hw, q->index);
+		if (!irq)
+			continue;
+		if (priv->num_queues == 1)
+			strscpy(q->irq_name, dev->name, sizeof(q->irq_name));
+		else
+			snprintf(q->irq_name, sizeof(q->irq_name), "%s-%u",
+				 dev->name, q->index);
+		err = request_irq(irq, snull_interrupt, 0, q->irq_name, q);
+		if (err) {
+			netif_err(priv, ifup, dev, "cannot request IRQ %d: %d\n",
+				  irq, err);
+			snull_free_irqs(priv, q->index);
+			return err;
+		}
+	}
+	return 0;
 }
 
 static int snull_open(struct net_device *dev)
@@ -446,7 +541,7 @@ static int snull_open(struct net_device *dev)
 	struct snull_priv *priv = netdev_priv(dev);
 	int err;
 
-	err = snull_request_irq(priv);
+	err = snull_request_irqs(priv);
 	if (err)
 		return err;
 	err = snull_up(priv);
@@ -459,7 +554,7 @@ static int snull_open(struct net_device *dev)
 	return 0;
 
 err_up:
-	snull_free_irq(priv);
+	snull_free_irqs(priv, priv->num_queues);
 	return err;
 }
 
@@ -470,7 +565,8 @@ static int snull_stop(struct net_device *dev)
 	/* Ours at once; the peer's when its PHY loses the link (LSC). */
 	netif_carrier_off(dev);
 	snull_down(priv);
-	snull_free_irq(priv);	/* the card is quiet: snull_down() stopped it */
+	/* the card is quiet: snull_down() stopped it */
+	snull_free_irqs(priv, priv->num_queues);
 	return 0;
 }
 
@@ -492,15 +588,16 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	 * Skeleton: return NETDEV_TX_OK;
 	 */
 	struct snull_priv *priv = netdev_priv(dev);
-	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
+	struct snull_queue *q = &priv->queues[skb_get_queue_mapping(skb)];
+	struct netdev_queue *txq = netdev_get_tx_queue(dev, q->index);
 	unsigned int len = skb->len;
 	struct snull_tx_desc *d;
 
 	/* The core's HARD_TX_LOCK: the TX ring's producer runs once at a time. */
 	lockdep_assert_held(&txq->_xmit_lock);
-	if (unlikely(!snull_tx_free(priv))) {
+	if (unlikely(!snull_tx_free(q))) {
 		/* The queue is stopped before the ring fills; a bug if hit. */
-		netif_stop_queue(dev);
+		netif_tx_stop_queue(txq);
 		netif_err(priv, tx_err, dev, "xmit with a full TX ring\n");
 		return NETDEV_TX_BUSY;
 	}
@@ -508,11 +605,11 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	skb_tx_timestamp(skb);
 	trace_snull_xmit(dev, skb);
 	/* The descriptor: the skb belongs to the ring now. */
-	d = &priv->rings.tx[priv->tx_next & (priv->rings.tx_size - 1)];
+	d = &q->rings.tx[q->tx_next & (q->rings.tx_size - 1)];
 	d->skb = skb;
 	d->len = len;
 	d->status = 0;
-	priv->tx_next++;
+	q->tx_next++;
 
 	/*
 	 * Stop as this frame takes the last slot, so the next xmit never
@@ -522,12 +619,11 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	 * lost (the barrier pairs with __netif_txq_completed_wake() in
 	 * snull_tx_clean()).
 	 */
-	if (unlikely(!snull_tx_free(priv))) {
-		u64_stats_update_begin(&priv->xmit_stats.syncp);
-		u64_stats_inc(&priv->xmit_stats.tx_ring_full);
-		u64_stats_update_end(&priv->xmit_stats.syncp);
-		netif_txq_try_stop(txq, snull_tx_free(priv),
-				   priv->rings.tx_size / 4);
+	if (unlikely(!snull_tx_free(q))) {
+		u64_stats_update_begin(&q->xmit_stats.syncp);
+		u64_stats_inc(&q->xmit_stats.tx_ring_full);
+		u64_stats_update_end(&q->xmit_stats.syncp);
+		netif_txq_try_stop(txq, snull_tx_free(q), q->rings.tx_size / 4);
 	}
 	/* EXERCISE 2 END */
 
@@ -551,7 +647,7 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	 * descriptor written back says the engine is alive without a
 	 * register read; only otherwise ask STATUS whether it hung.
 	 */
-	snull_wr32(priv, SNULL_TDT, priv->tx_next);
+	snull_q_wr32(q, SNULL_TDT, q->tx_next);
 	if (unlikely(!(READ_ONCE(d->status) & SNULL_DESC_DONE) &&
 		     snull_rd32(priv, SNULL_STATUS) & SNULL_STATUS_TXHUNG)) {
 		/*
@@ -562,7 +658,7 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 		 * frames hold, and with light traffic the frames on the ring
 		 * (and the sockets they pin) would wait for ever.
 		 */
-		netif_stop_queue(dev);
+		netif_tx_stop_queue(txq);
 	}
 	/* EXERCISE 2 END */
 	return NETDEV_TX_OK;
@@ -580,18 +676,19 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 	 * log, and schedule the reset work item.
 	 */
 	struct snull_priv *priv = netdev_priv(dev);
+	struct snull_queue *q = &priv->queues[txqueue];
 
 	/* The watchdog holds netif_tx_lock(): every queue frozen, so no
 	 * xmit runs and xmit_stats is ours to write.
 	 */
 	lockdep_assert_held(&dev->tx_global_lock);
-	u64_stats_update_begin(&priv->xmit_stats.syncp);
-	u64_stats_inc(&priv->xmit_stats.tx_timeouts);
-	u64_stats_update_end(&priv->xmit_stats.syncp);
+	u64_stats_update_begin(&q->xmit_stats.syncp);
+	u64_stats_inc(&q->xmit_stats.tx_timeouts);
+	u64_stats_update_end(&q->xmit_stats.syncp);
 
 	netif_err(priv, tx_err, dev,
 		  "TX timeout on queue %u, %u descriptors pending; resetting\n",
-		  txqueue, priv->tx_next - READ_ONCE(priv->tx_clean));
+		  txqueue, q->tx_next - READ_ONCE(q->tx_clean));
 	trace_snull_tx_timeout(dev, txqueue);
 	schedule_work(&priv->reset_work);
 	/* EXERCISE 10 END */
@@ -618,9 +715,9 @@ static void snull_reset_task(struct work_struct *work)
 		snull_quiesce(priv);
 		/* xmit_stats writers are serialised by the TX lock. */
 		netif_tx_lock_bh(dev);
-		u64_stats_update_begin(&priv->xmit_stats.syncp);
-		u64_stats_inc(&priv->xmit_stats.tx_resets);
-		u64_stats_update_end(&priv->xmit_stats.syncp);
+		u64_stats_update_begin(&priv->queues[0].xmit_stats.syncp);
+		u64_stats_inc(&priv->queues[0].xmit_stats.tx_resets);
+		u64_stats_update_end(&priv->queues[0].xmit_stats.syncp);
 		netif_tx_unlock_bh(dev);
 		snull_start(priv);
 		netif_info(priv, hw, dev, "hardware reset done\n");
@@ -629,33 +726,49 @@ static void snull_reset_task(struct work_struct *work)
 	/* EXERCISE 10 END */
 }
 
+/*
+ * The device's totals: every queue pair's counters summed, those no
+ * longer in use too (what they counted still happened).  Any context.
+ */
 void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 {
 	struct snull_priv *priv = netdev_priv(dev);
-	const struct snull_poll_stats *p = &priv->poll_stats;
-	const struct snull_xmit_stats *x = &priv->xmit_stats;
+	const struct snull_queue *q;
+	u64 rxp, rxb, mc, rxd, txp, txb, txc, txd;
 	unsigned int start;
 
-	do {
-		start = u64_stats_fetch_begin(&p->syncp);
-		s->rx_packets = u64_stats_read(&p->rx_packets);
-		s->rx_bytes = u64_stats_read(&p->rx_bytes);
-		s->multicast = u64_stats_read(&p->rx_multicast);
-		s->rx_dropped = u64_stats_read(&p->rx_nomem) +
-				u64_stats_read(&p->rx_flushed);
-		s->tx_packets = u64_stats_read(&p->tx_packets);
-		s->tx_bytes = u64_stats_read(&p->tx_bytes);
-		s->tx_carrier_errors = u64_stats_read(&p->tx_carrier_errors);
-	} while (u64_stats_fetch_retry(&p->syncp, start));
+	for (q = priv->queues; q < priv->queues + SNULL_MAX_QUEUES; q++) {
+		const struct snull_poll_stats *p = &q->poll_stats;
+		const struct snull_xmit_stats *x = &q->xmit_stats;
+
+		do {
+			start = u64_stats_fetch_begin(&p->syncp);
+			rxp = u64_stats_read(&p->rx_packets);
+			rxb = u64_stats_read(&p->rx_bytes);
+			mc = u64_stats_read(&p->rx_multicast);
+			rxd = u64_stats_read(&p->rx_nomem) +
+			      u64_stats_read(&p->rx_flushed);
+			txp = u64_stats_read(&p->tx_packets);
+			txb = u64_stats_read(&p->tx_bytes);
+			txc = u64_stats_read(&p->tx_carrier_errors);
+		} while (u64_stats_fetch_retry(&p->syncp, start));
+		do {
+			start = u64_stats_fetch_begin(&x->syncp);
+			txd = u64_stats_read(&x->tx_flushed);
+		} while (u64_stats_fetch_retry(&x->syncp, start));
+		s->rx_packets += rxp;
+		s->rx_bytes += rxb;
+		s->multicast += mc;
+		s->rx_dropped += rxd;
+		s->tx_packets += txp;
+		s->tx_bytes += txb;
+		s->tx_carrier_errors += txc;
+		s->tx_dropped += txd;
+	}
 
 	/* The device counts what never reached a descriptor. */
 	s->rx_missed_errors = snull_hw_rd64(priv->hw, SNULL_MPC);
 	s->rx_length_errors = snull_hw_rd64(priv->hw, SNULL_RLEC);
-
-	do {
-		start = u64_stats_fetch_begin(&x->syncp);
-		s->tx_dropped = u64_stats_read(&x->tx_flushed);
-	} while (u64_stats_fetch_retry(&x->syncp, start));
 
 	s->rx_errors = s->rx_length_errors;
 	s->tx_errors = s->tx_carrier_errors;
@@ -663,16 +776,16 @@ void snull_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 
 #ifdef HAVE_NETDEV_STAT_OPS
 /*
- * Per-queue statistics (qstats: "netdev qstats-get" over netlink).  One
- * queue pair, whose counters are the device's: the base, what no queue
- * holds, is zero for every field the queue reports, so queue plus base
- * equals ndo_get_stats64.  Any context; the syncp makes the reads safe.
+ * Per-queue statistics (qstats: "netdev qstats-get" over netlink): each
+ * queue pair's own counters, and the device's drops for want of a buffer
+ * on that queue (RQDPC).  The base, what no queue in use holds, is what
+ * queues no longer in use counted, plus the device's length errors:
+ * queues plus base equal ndo_get_stats64.  Any context.
  */
-static void snull_get_queue_stats_rx(struct net_device *dev, int idx,
-				     struct netdev_queue_stats_rx *rx)
+static void snull_queue_stats_rx(const struct snull_queue *q,
+				 struct netdev_queue_stats_rx *rx)
 {
-	struct snull_priv *priv = netdev_priv(dev);
-	const struct snull_poll_stats *p = &priv->poll_stats;
+	const struct snull_poll_stats *p = &q->poll_stats;
 	unsigned int start;
 
 	do {
@@ -681,18 +794,13 @@ static void snull_get_queue_stats_rx(struct net_device *dev, int idx,
 		rx->bytes = u64_stats_read(&p->rx_bytes);
 		rx->alloc_fail = u64_stats_read(&p->rx_alloc_failed);
 	} while (u64_stats_fetch_retry(&p->syncp, start));
-	/* no buffer posted: the device's missed counter */
-	rx->hw_drop_overruns = snull_hw_rd64(priv->hw, SNULL_MPC);
-	rx->hw_drops = rx->hw_drop_overruns +
-		       snull_hw_rd64(priv->hw, SNULL_RLEC);
 }
 
-static void snull_get_queue_stats_tx(struct net_device *dev, int idx,
-				     struct netdev_queue_stats_tx *tx)
+static void snull_queue_stats_tx(const struct snull_queue *q,
+				 struct netdev_queue_stats_tx *tx)
 {
-	struct snull_priv *priv = netdev_priv(dev);
-	const struct snull_poll_stats *p = &priv->poll_stats;
-	const struct snull_xmit_stats *x = &priv->xmit_stats;
+	const struct snull_poll_stats *p = &q->poll_stats;
+	const struct snull_xmit_stats *x = &q->xmit_stats;
 	unsigned int start;
 
 	do {
@@ -706,18 +814,53 @@ static void snull_get_queue_stats_tx(struct net_device *dev, int idx,
 	} while (u64_stats_fetch_retry(&x->syncp, start));
 }
 
+static void snull_get_queue_stats_rx(struct net_device *dev, int idx,
+				     struct netdev_queue_stats_rx *rx)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	snull_queue_stats_rx(&priv->queues[idx], rx);
+	/* no buffer posted on this queue: the device's missed counter */
+	rx->hw_drop_overruns = snull_hw_rd64(priv->hw,
+					     SNULL_QREG(SNULL_RQDPC, idx));
+	rx->hw_drops = rx->hw_drop_overruns;
+}
+
+static void snull_get_queue_stats_tx(struct net_device *dev, int idx,
+				     struct netdev_queue_stats_tx *tx)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	snull_queue_stats_tx(&priv->queues[idx], tx);
+}
+
 static void snull_get_base_stats(struct net_device *dev,
 				 struct netdev_queue_stats_rx *rx,
 				 struct netdev_queue_stats_tx *tx)
 {
-	rx->packets = 0;
-	rx->bytes = 0;
-	rx->alloc_fail = 0;
-	rx->hw_drop_overruns = 0;
-	rx->hw_drops = 0;
-	tx->packets = 0;
-	tx->bytes = 0;
-	tx->stop = 0;
+	struct snull_priv *priv = netdev_priv(dev);
+	struct netdev_queue_stats_rx qrx;
+	struct netdev_queue_stats_tx qtx;
+	u64 missed = snull_hw_rd64(priv->hw, SNULL_MPC);
+	u32 i;
+
+	memset(rx, 0, sizeof(*rx));
+	memset(tx, 0, sizeof(*tx));
+	for (i = priv->num_queues; i < SNULL_MAX_QUEUES; i++) {
+		snull_queue_stats_rx(&priv->queues[i], &qrx);
+		snull_queue_stats_tx(&priv->queues[i], &qtx);
+		rx->packets += qrx.packets;
+		rx->bytes += qrx.bytes;
+		rx->alloc_fail += qrx.alloc_fail;
+		tx->packets += qtx.packets;
+		tx->bytes += qtx.bytes;
+		tx->stop += qtx.stop;
+	}
+	/* What the queues in use did not miss, the device did elsewhere. */
+	for (i = 0; i < priv->num_queues; i++)
+		missed -= snull_hw_rd64(priv->hw, SNULL_QREG(SNULL_RQDPC, i));
+	rx->hw_drop_overruns = missed;
+	rx->hw_drops = missed + snull_hw_rd64(priv->hw, SNULL_RLEC);
 }
 
 static const struct netdev_stat_ops snull_stat_ops = {
@@ -806,7 +949,9 @@ static int snull_set_features(struct net_device *dev,
 	return 0;
 }
 
-/* The registers ethtool -d and debugfs show, in the version 1 layout. */
+/* The registers ethtool -d and debugfs show, in the version 1 layout:
+ * the card's, and queue 0's.
+ */
 void snull_read_regs(struct snull_priv *priv, struct snull_regs *r)
 {
 	u64 mta = snull_hw_rd64(priv->hw, SNULL_MTA);
@@ -817,15 +962,15 @@ void snull_read_regs(struct snull_priv *priv, struct snull_regs *r)
 	r->rx_ctl = snull_rd32(priv, SNULL_RCTL);
 	r->running = !!(status & SNULL_STATUS_EN);
 	r->tx_size = snull_rd32(priv, SNULL_TDLEN);
-	r->tx_head = READ_ONCE(priv->tx_next);
+	r->tx_head = READ_ONCE(priv->queues[0].tx_next);
 	r->tx_done = snull_rd32(priv, SNULL_TDH);
-	r->tx_clean = READ_ONCE(priv->tx_clean);
+	r->tx_clean = READ_ONCE(priv->queues[0].tx_clean);
 	r->tx_hung = !!(status & SNULL_STATUS_TXHUNG);
 	r->rx_size = snull_rd32(priv, SNULL_RDLEN);
 	r->rx_buf_len = snull_rd32(priv, SNULL_RXBUF);
 	r->rx_posted = snull_rd32(priv, SNULL_RDT);
 	r->rx_filled = snull_rd32(priv, SNULL_RDH);
-	r->rx_next = READ_ONCE(priv->rx_next);
+	r->rx_next = READ_ONCE(priv->queues[0].rx_next);
 	r->rx_usecs = snull_rd32(priv, SNULL_ITR_RX);
 	r->rx_frames = snull_rd32(priv, SNULL_ITR_RXF);
 	r->tx_usecs = snull_rd32(priv, SNULL_ITR_TX);
@@ -844,8 +989,9 @@ static int snull_init(struct net_device *dev)
 	struct snull_hw_config cfg = {
 		.name	= dev->name,	/* follows a rename */
 		.lockup	= snull_lockup,
+		.queues	= SNULL_MAX_QUEUES,
 	};
-	unsigned int m;
+	unsigned int m, v;
 
 	/* The PHY's modes: every one up to the speed parameter. */
 	for (m = 0; m < SNULL_LM_COUNT; m++)
@@ -855,13 +1001,17 @@ static int snull_init(struct net_device *dev)
 	priv->hw = snull_hw_create(&cfg);
 	if (!priv->hw)
 		return -ENOMEM;
-	/* No Linux IRQ (no interrupt simulator in this kernel): the card
-	 * calls our handler itself.  Otherwise ndo_open requests it.
+	/* Every vector: no Linux IRQ (no interrupt simulator in this
+	 * kernel) means the card calls our handler itself, with its queue.
+	 * Otherwise ndo_open requests the vectors of the queues in use.
 	 */
-	if (!snull_hw_irq(priv->hw, 0))
-		snull_hw_set_isr(priv->hw, 0, snull_interrupt, priv);
-	snull_wr32(priv, SNULL_ITR_RX, snull_irq_delay_us);
-	snull_wr32(priv, SNULL_ITR_TX, snull_irq_delay_us);
+	for (v = 0; v < SNULL_MAX_QUEUES; v++) {
+		if (!snull_hw_irq(priv->hw, v))
+			snull_hw_set_isr(priv->hw, v, snull_interrupt,
+					 &priv->queues[v]);
+		snull_wr32(priv, SNULL_QREG(SNULL_ITR_RX, v), snull_irq_delay_us);
+		snull_wr32(priv, SNULL_QREG(SNULL_ITR_TX, v), snull_irq_delay_us);
+	}
 	snull_rss_init(priv);
 	snull_rss_program(priv, dev->features);
 	return 0;
@@ -921,6 +1071,7 @@ static void snull_destructor(struct net_device *dev)
 void snull_setup(struct net_device *dev)
 {
 	struct snull_priv *priv = netdev_priv(dev);
+	u32 i;
 
 	ether_setup(dev);
 	dev->netdev_ops = &snull_netdev_ops;
@@ -953,13 +1104,20 @@ void snull_setup(struct net_device *dev)
 	priv->tx_ring_size = snull_tx_ring;
 	priv->rx_ring_size = snull_rx_ring;
 	INIT_WORK(&priv->reset_work, snull_reset_task);
-	snull_dim_init(priv);
-	u64_stats_init(&priv->poll_stats.syncp);
-	u64_stats_init(&priv->irq_stats.syncp);
-	u64_stats_init(&priv->xmit_stats.syncp);
-	if (priv->use_napi) {
-		netif_napi_add(dev, &priv->napi, snull_poll);
-		/* ip -d link, netlink: what XDP may do here (src/xdp.c) */
-		snull_compat_xdp_features(dev);
+	priv->num_queues = 1;
+	for (i = 0; i < SNULL_MAX_QUEUES; i++) {
+		struct snull_queue *q = &priv->queues[i];
+
+		q->priv = priv;
+		q->index = i;
+		snull_dim_init(q);
+		u64_stats_init(&q->poll_stats.syncp);
+		u64_stats_init(&q->irq_stats.syncp);
+		u64_stats_init(&q->xmit_stats.syncp);
+		if (priv->use_napi && i < priv->num_queues)
+			netif_napi_add(dev, &q->napi, snull_poll);
 	}
+	/* ip -d link, netlink: what XDP may do here (src/xdp.c) */
+	if (priv->use_napi)
+		snull_compat_xdp_features(dev);
 }

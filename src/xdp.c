@@ -101,17 +101,17 @@ int snull_bpf(struct net_device *dev, struct netdev_bpf *bpf)
  * time.  The descriptor carries the frame's bytes; which xdp_frame they
  * belong to is the driver's to remember, for snull_tx_clean().
  */
-static unsigned int snull_xdp_post(struct snull_priv *priv,
+static unsigned int snull_xdp_post(struct snull_queue *q,
 				   struct xdp_frame **frames, unsigned int n)
 {
-	struct netdev_queue *txq = netdev_get_tx_queue(priv->dev, 0);
-	struct snull_rings *r = &priv->rings;
+	struct netdev_queue *txq = netdev_get_tx_queue(q->priv->dev, q->index);
+	struct snull_rings *r = &q->rings;
 	unsigned int i;
 
 	lockdep_assert_held(&txq->_xmit_lock);
-	n = min(n, snull_tx_free(priv));
+	n = min(n, snull_tx_free(q));
 	for (i = 0; i < n; i++) {
-		u32 slot = priv->tx_next & (r->tx_size - 1);
+		u32 slot = q->tx_next & (r->tx_size - 1);
 		struct snull_tx_desc *d = &r->tx[slot];
 
 		r->tx_xdpf[slot] = frames[i];
@@ -119,25 +119,27 @@ static unsigned int snull_xdp_post(struct snull_priv *priv,
 		d->buf = frames[i]->data;
 		d->len = frames[i]->len;
 		d->status = 0;
-		priv->tx_next++;
+		q->tx_next++;
 	}
 	if (n)
-		snull_wr32(priv, SNULL_TDT, priv->tx_next);
+		snull_q_wr32(q, SNULL_TDT, q->tx_next);
 	/* As xmit does: never leave the stack a full ring to meet. */
-	if (!snull_tx_free(priv))
-		netif_txq_try_stop(txq, snull_tx_free(priv), r->tx_size / 4);
+	if (!snull_tx_free(q))
+		netif_txq_try_stop(txq, snull_tx_free(q), r->tx_size / 4);
 	return n;
 }
 
-/* Post this poll's XDP_TX frames; what finds no slot is dropped. */
-static void snull_xdp_tx_flush(struct snull_priv *priv,
+/* Post this poll's XDP_TX frames on its own queue pair's TX ring; what
+ * finds no slot is dropped.
+ */
+static void snull_xdp_tx_flush(struct snull_queue *q,
 			       struct snull_xdp_tx *xtx)
 {
-	struct netdev_queue *txq = netdev_get_tx_queue(priv->dev, 0);
+	struct netdev_queue *txq = netdev_get_tx_queue(q->priv->dev, q->index);
 	unsigned int sent, i;
 
 	__netif_tx_lock(txq, smp_processor_id());
-	sent = snull_xdp_post(priv, xtx->frames, xtx->n);
+	sent = snull_xdp_post(q, xtx->frames, xtx->n);
 	__netif_tx_unlock(txq);
 	/* Our own pool's pages, in our own poll: straight back to it. */
 	for (i = sent; i < xtx->n; i++)
@@ -153,10 +155,11 @@ static void snull_xdp_tx_flush(struct snull_priv *priv,
  * program left, and the caller builds the skb as usual.  Every other
  * verdict has consumed the page.
  */
-u32 snull_xdp_run(struct snull_priv *priv, struct bpf_prog *prog,
+u32 snull_xdp_run(struct snull_queue *q, struct bpf_prog *prog,
 		  struct snull_rx_frame *f, struct snull_xdp_tx *xtx)
 {
-	struct snull_rings *r = &priv->rings;
+	struct net_device *dev = q->priv->dev;
+	struct snull_rings *r = &q->rings;
 	void *va = page_address(f->page);
 	struct xdp_frame *xdpf;
 	struct xdp_buff xdp;
@@ -184,11 +187,11 @@ u32 snull_xdp_run(struct snull_priv *priv, struct bpf_prog *prog,
 			break;
 		}
 		if (xtx->n == SNULL_XDP_TX_BULK)
-			snull_xdp_tx_flush(priv, xtx);
+			snull_xdp_tx_flush(q, xtx);
 		xtx->frames[xtx->n++] = xdpf;
 		return act;
 	case XDP_REDIRECT:
-		if (unlikely(xdp_do_redirect(priv->dev, &xdp, prog))) {
+		if (unlikely(xdp_do_redirect(dev, &xdp, prog))) {
 			xtx->redir_errors++;
 			break;
 		}
@@ -196,10 +199,10 @@ u32 snull_xdp_run(struct snull_priv *priv, struct bpf_prog *prog,
 		xtx->redir++;
 		return act;
 	default:
-		bpf_warn_invalid_xdp_action(priv->dev, prog, act);
+		bpf_warn_invalid_xdp_action(dev, prog, act);
 		fallthrough;
 	case XDP_ABORTED:
-		trace_xdp_exception(priv->dev, prog, act);
+		trace_xdp_exception(dev, prog, act);
 		xtx->aborted++;
 		break;
 	case XDP_DROP:
@@ -212,10 +215,10 @@ u32 snull_xdp_run(struct snull_priv *priv, struct bpf_prog *prog,
 }
 
 /* The end of a poll's RX work: post XDP_TX frames, flush redirects. */
-void snull_xdp_finish(struct snull_priv *priv, struct snull_xdp_tx *xtx)
+void snull_xdp_finish(struct snull_queue *q, struct snull_xdp_tx *xtx)
 {
 	if (xtx->n)
-		snull_xdp_tx_flush(priv, xtx);
+		snull_xdp_tx_flush(q, xtx);
 	if (xtx->redirect)
 		xdp_do_flush();
 }
@@ -225,13 +228,16 @@ void snull_xdp_finish(struct snull_priv *priv, struct snull_xdp_tx *xtx)
  * us.  All or nothing: if the ring cannot take them all, none are posted
  * and the caller frees them, which keeps one meaning of the return value
  * across kernels (5.10's callers freed only what the driver said it had
- * not sent).
+ * not sent).  The frames go on the queue pair of this CPU, as the
+ * stack's would (several CPUs may redirect to us at once).
  */
 int snull_xdp_xmit(struct net_device *dev, int n, struct xdp_frame **frames,
 		   u32 flags)
 {
-	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	struct snull_priv *priv = netdev_priv(dev);
+	struct snull_queue *q = &priv->queues[smp_processor_id() %
+					      READ_ONCE(priv->num_queues)];
+	struct netdev_queue *txq = netdev_get_tx_queue(dev, q->index);
 	int ret;
 
 	if (unlikely(flags & ~XDP_XMIT_FLAGS_MASK))
@@ -249,17 +255,17 @@ int snull_xdp_xmit(struct net_device *dev, int n, struct xdp_frame **frames,
 	 */
 	if (unlikely(!READ_ONCE(priv->engines_on)))
 		ret = -ENETDOWN;
-	else if (unlikely(snull_tx_free(priv) < n))
+	else if (unlikely(snull_tx_free(q) < n))
 		ret = -ENOSPC;
 	else
-		ret = snull_xdp_post(priv, frames, n);
+		ret = snull_xdp_post(q, frames, n);
 	/* xmit_stats: its writers are serialised by the TX queue lock. */
-	u64_stats_update_begin(&priv->xmit_stats.syncp);
+	u64_stats_update_begin(&q->xmit_stats.syncp);
 	if (ret < 0)
-		u64_stats_add(&priv->xmit_stats.tx_xdp_xmit_errors, n);
+		u64_stats_add(&q->xmit_stats.tx_xdp_xmit_errors, n);
 	else
-		u64_stats_add(&priv->xmit_stats.tx_xdp_xmit, ret);
-	u64_stats_update_end(&priv->xmit_stats.syncp);
+		u64_stats_add(&q->xmit_stats.tx_xdp_xmit, ret);
+	u64_stats_update_end(&q->xmit_stats.syncp);
 	__netif_tx_unlock(txq);
 	return ret;
 }
