@@ -245,6 +245,7 @@ extern unsigned int snull_irq_delay_us;
 extern unsigned int snull_speed;
 extern unsigned int snull_tx_ring;
 extern unsigned int snull_rx_ring;
+extern unsigned int snull_queues;
 extern int snull_debug;
 
 #define SNULL_MSG_DEFAULT	(NETIF_MSG_DRV | NETIF_MSG_PROBE | \
@@ -267,6 +268,9 @@ void snull_quiesce(struct snull_priv *priv);
 void snull_start(struct snull_priv *priv);
 int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 		      u32 mtu, struct netlink_ext_ack *extack);
+int snull_set_queues(struct snull_priv *priv, u32 n,
+		     struct netlink_ext_ack *extack);
+u32 snull_max_queues(const struct net_device *dev);
 void snull_get_stats64(struct net_device *dev,
 		       struct rtnl_link_stats64 *stats);
 int snull_set_zerocopy(struct snull_priv *priv, bool on);
@@ -341,6 +345,7 @@ int snull_pair_register(struct net_device *dev, struct net_device *peer,
 /* src/rss.c: receive side scaling */
 void snull_rss_init(struct snull_priv *priv);
 void snull_rss_program(struct snull_priv *priv, netdev_features_t features);
+void snull_rss_spread(struct snull_priv *priv);
 u32 snull_get_rx_ring_count(struct net_device *dev);
 u32 snull_get_rxfh_key_size(struct net_device *dev);
 u32 snull_get_rxfh_indir_size(struct net_device *dev);

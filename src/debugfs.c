@@ -44,6 +44,7 @@ static int snull_rings_show(struct seq_file *m, void *v)
 {
 	struct snull_priv *priv = m->private;
 	struct snull_regs r;
+	u32 i;
 
 	snull_read_regs(priv, &r);
 	seq_printf(m, "tx size %u head %u done %u clean %u in_flight %u\n",
@@ -52,6 +53,22 @@ static int snull_rings_show(struct seq_file *m, void *v)
 	seq_printf(m, "rx size %u buf_len %u posted %u filled %u next %u waiting %u\n",
 		   r.rx_size, r.rx_buf_len, r.rx_posted, r.rx_filled,
 		   r.rx_next, r.rx_filled - r.rx_next);
+	/* The other queue pairs in use: "txN", "rxN", the same fields. */
+	for (i = 1; i < READ_ONCE(priv->num_queues); i++) {
+		const struct snull_queue *q = &priv->queues[i];
+		u32 head = READ_ONCE(q->tx_next), clean = READ_ONCE(q->tx_clean);
+		u32 next = READ_ONCE(q->rx_next), filled;
+
+		seq_printf(m, "tx%u size %u head %u done %u clean %u in_flight %u\n",
+			   i, snull_q_rd32(q, SNULL_TDLEN), head,
+			   snull_q_rd32(q, SNULL_TDH), clean, head - clean);
+		filled = snull_q_rd32(q, SNULL_RDH);
+		seq_printf(m, "rx%u size %u buf_len %u posted %u filled %u next %u waiting %u\n",
+			   i, snull_q_rd32(q, SNULL_RDLEN),
+			   snull_q_rd32(q, SNULL_RXBUF),
+			   snull_q_rd32(q, SNULL_RDT), filled, next,
+			   filled - next);
+	}
 	/* Sets the stack has had: up, a resize or an MTU change make one;
 	 * a reset or the self-test keeps them.
 	 */

@@ -111,13 +111,49 @@ static const struct snull_stat_group snull_stat_groups[] = {
 	  offsetof(struct snull_dim, syncp) },
 };
 
-static unsigned int snull_stats_count(void)
+/*
+ * With several queue pairs, each one's own counters follow the totals:
+ * "q<N>_<name>" for these.  One queue pair shows the totals only.
+ */
+static const char * const snull_queue_stat_names[] = {
+	"rx_packets", "rx_bytes", "tx_packets", "tx_bytes", "napi_polls",
+	"irqs",
+};
+
+static unsigned int snull_queue_stats_shown(const struct snull_priv *priv)
+{
+	return priv->num_queues > 1 ? priv->num_queues : 0;
+}
+
+static unsigned int snull_stats_count(const struct snull_priv *priv)
 {
 	unsigned int i, n = 0;
 
 	for (i = 0; i < ARRAY_SIZE(snull_stat_groups); i++)
 		n += snull_stat_groups[i].count;
-	return n;
+	return n + snull_queue_stats_shown(priv) *
+		   ARRAY_SIZE(snull_queue_stat_names);
+}
+
+/* One queue pair's counters, in snull_queue_stat_names' order. */
+static void snull_queue_stats(const struct snull_queue *q, u64 *data)
+{
+	const struct snull_poll_stats *p = &q->poll_stats;
+	const struct snull_irq_stats *ir = &q->irq_stats;
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&p->syncp);
+		data[0] = u64_stats_read(&p->rx_packets);
+		data[1] = u64_stats_read(&p->rx_bytes);
+		data[2] = u64_stats_read(&p->tx_packets);
+		data[3] = u64_stats_read(&p->tx_bytes);
+		data[4] = u64_stats_read(&p->napi_polls);
+	} while (u64_stats_fetch_retry(&p->syncp, start));
+	do {
+		start = u64_stats_fetch_begin(&ir->syncp);
+		data[5] = u64_stats_read(&ir->irqs);
+	} while (u64_stats_fetch_retry(&ir->syncp, start));
 }
 
 /* One queue's group, added to @data: a consistent read, then the sums. */
@@ -165,6 +201,10 @@ static void snull_get_ethtool_stats(struct net_device *dev,
 			snull_stat_group_add(q, grp, data);
 		data += grp->count;
 	}
+	for (i = 0; i < snull_queue_stats_shown(priv); i++) {
+		snull_queue_stats(&priv->queues[i], data);
+		data += ARRAY_SIZE(snull_queue_stat_names);
+	}
 }
 
 /* The IEEE 802.3 counters snull has (ethtool -S DEV --groups eth-mac). */
@@ -208,7 +248,7 @@ static int snull_get_sset_count(struct net_device *dev, int sset)
 {
 	switch (sset) {
 	case ETH_SS_STATS:
-		return snull_stats_count();
+		return snull_stats_count(netdev_priv(dev));
 	case ETH_SS_PRIV_FLAGS:
 		return SNULL_PFLAG_COUNT;
 	case ETH_SS_TEST:
@@ -220,6 +260,7 @@ static int snull_get_sset_count(struct net_device *dev, int sset)
 
 static void snull_get_strings(struct net_device *dev, u32 sset, u8 *buf)
 {
+	struct snull_priv *priv = netdev_priv(dev);
 	unsigned int g, i;
 
 	switch (sset) {
@@ -234,6 +275,12 @@ static void snull_get_strings(struct net_device *dev, u32 sset, u8 *buf)
 				buf += ETH_GSTRING_LEN;
 			}
 		}
+		for (g = 0; g < snull_queue_stats_shown(priv); g++)
+			for (i = 0; i < ARRAY_SIZE(snull_queue_stat_names); i++) {
+				snprintf(buf, ETH_GSTRING_LEN, "q%u_%s", g,
+					 snull_queue_stat_names[i]);
+				buf += ETH_GSTRING_LEN;
+			}
 		break;
 	case ETH_SS_PRIV_FLAGS:
 		memcpy(buf, snull_priv_flag_names,
@@ -583,6 +630,34 @@ static int snull_set_coalesce(struct net_device *dev,
 	/* EXERCISE 9 END */
 }
 
+/* ---- channels (queue pairs) ---------------------------------------------- */
+
+/* ethtool -l: each queue pair is one combined channel (RX, TX, vector). */
+static void snull_get_channels(struct net_device *dev,
+			       struct ethtool_channels *ch)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	ch->max_combined = snull_max_queues(dev);
+	ch->combined_count = priv->num_queues;
+}
+
+/*
+ * ethtool -L combined N.  The core has refused counts above the maximum,
+ * separate RX or TX channels, and an RSS table (set with ethtool -X)
+ * naming a queue beyond N.
+ */
+static int snull_set_channels(struct net_device *dev,
+			      struct ethtool_channels *ch)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
+	    ch->other_count)
+		return -EINVAL;
+	return snull_set_queues(priv, ch->combined_count, NULL);
+}
+
 /* ---- registers and self-test ------------------------------------------- */
 
 static int snull_get_regs_len(struct net_device *dev)
@@ -911,6 +986,8 @@ const struct ethtool_ops snull_ethtool_ops = {
 	.get_priv_flags		= snull_get_priv_flags,
 	.set_priv_flags		= snull_set_priv_flags,
 	.get_ts_info		= ethtool_op_get_ts_info,
+	.get_channels		= snull_get_channels,
+	.set_channels		= snull_set_channels,
 	.get_rxfh_key_size	= snull_get_rxfh_key_size,
 	.get_rxfh_indir_size	= snull_get_rxfh_indir_size,
 	.get_rxfh		= snull_get_rxfh,

@@ -188,6 +188,10 @@ unsigned int snull_rx_ring = SNULL_RING_DEFAULT;
 module_param_named(rx_ring, snull_rx_ring, uint, 0444);
 MODULE_PARM_DESC(rx_ring, "RX descriptors per device, a power of two (16-4096, default 256)");
 
+unsigned int snull_queues = 1;
+module_param_named(queues, snull_queues, uint, 0444);
+MODULE_PARM_DESC(queues, "Queue pairs each interface starts with (1-8, default 1; ethtool -L changes it)");
+
 unsigned int snull_speed = 10000;
 module_param_named(speed, snull_speed, uint, 0444);
 MODULE_PARM_DESC(speed, "The PHY's fastest link mode in Mb/s: 10, 100, 1000, 2500, 5000 or 10000 (default 10000)");
@@ -273,13 +277,13 @@ static int __init snull_create_pair(unsigned int index)
 	int err;
 
 	snprintf(name, sizeof(name), "sn%u", 2 * index);
-	peer = alloc_netdev(sizeof(struct snull_priv), name, NET_NAME_ENUM,
-			    snull_setup);
+	peer = alloc_netdev_mqs(sizeof(struct snull_priv), name, NET_NAME_ENUM,
+				snull_setup, SNULL_MAX_QUEUES, SNULL_MAX_QUEUES);
 	if (!peer)
 		return -ENOMEM;
 	snprintf(name, sizeof(name), "sn%u", 2 * index + 1);
-	dev = alloc_netdev(sizeof(struct snull_priv), name, NET_NAME_ENUM,
-			   snull_setup);
+	dev = alloc_netdev_mqs(sizeof(struct snull_priv), name, NET_NAME_ENUM,
+			       snull_setup, SNULL_MAX_QUEUES, SNULL_MAX_QUEUES);
 	if (!dev) {
 		free_netdev(peer);
 		return -ENOMEM;
@@ -329,6 +333,8 @@ static int __init snull_check_params(void)
 			     SNULL_RING_MAX, true);
 	ok &= snull_param_ok("rx_ring", snull_rx_ring, SNULL_RING_MIN,
 			     SNULL_RING_MAX, true);
+	ok &= snull_param_ok("queues", snull_queues, 1, SNULL_MAX_QUEUES,
+			     false);
 	if (!snull_phy_speed_ok(snull_speed)) {
 		pr_err("speed=%u: must be the speed of a link mode: 10, 100, 1000, 2500, 5000 or 10000\n",
 		       snull_speed);

@@ -195,7 +195,7 @@ static void snull_rx_one(struct snull_queue *q, struct snull_rx_frame *f,
 		t->csum++;
 	}
 	/* The card hashed the flow (RSS): the stack need not. */
-	if (f->status & SNULL_DESC_HASH)
+	if ((f->status & SNULL_DESC_HASH) && (dev->features & NETIF_F_RXHASH))
 		skb_set_hash(skb, f->hash, f->status & SNULL_DESC_HASH_L4 ?
 			     PKT_HASH_TYPE_L4 : PKT_HASH_TYPE_L3);
 

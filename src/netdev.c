@@ -978,6 +978,82 @@ void snull_read_regs(struct snull_priv *priv, struct snull_regs *r)
 	r->mc_hash_hi = upper_32_bits(mta);
 }
 
+/* The queue pairs this device can use: the card's, and the stack's. */
+u32 snull_max_queues(const struct net_device *dev)
+{
+	return min3(SNULL_MAX_QUEUES, dev->num_tx_queues, dev->num_rx_queues);
+}
+
+/* NAPI instances for queues [@from, @to) (NAPI mode): added, or with
+ * @to < @from, deleted from @to up.  The instances must be disabled.
+ */
+static void snull_queues_napi(struct snull_priv *priv, u32 from, u32 to)
+{
+	u32 i;
+
+	if (!priv->use_napi)
+		return;
+	for (i = from; i < to; i++)
+		netif_napi_add(priv->dev, &priv->queues[i].napi, snull_poll);
+	for (i = to; i < from; i++)
+		netif_napi_del(&priv->queues[i].napi);
+}
+
+/*
+ * ethtool -L combined N: use N queue pairs.  A running device goes down
+ * and comes back up with them, as a NIC's driver resets for it; the
+ * stack's queues, NAPI instances, vectors and the RSS table (when the
+ * user has not set one) follow.  If it cannot come back up with N (no
+ * memory), it comes back with the old count.  rtnl held.
+ */
+int snull_set_queues(struct snull_priv *priv, u32 n,
+		     struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = priv->dev;
+	bool running = netif_running(dev);
+	u32 old = priv->num_queues;
+	int err;
+
+	ASSERT_RTNL();
+	if (n == old)
+		return 0;
+	if (running) {
+		netif_carrier_off(dev);
+		snull_down(priv);
+		snull_free_irqs(priv, old);
+	}
+	snull_queues_napi(priv, old, n);
+	priv->num_queues = n;
+	err = netif_set_real_num_tx_queues(dev, n);
+	if (!err)
+		err = netif_set_real_num_rx_queues(dev, n);
+	if (err)
+		goto err_restore;
+	snull_rss_spread(priv);
+	if (running) {
+		err = snull_request_irqs(priv);
+		if (err)
+			goto err_restore;
+		err = snull_up(priv);
+		if (err) {
+			snull_free_irqs(priv, n);
+			goto err_restore;
+		}
+	}
+	return 0;
+
+err_restore:
+	NL_SET_ERR_MSG_MOD(extack, "cannot use that many queues; the old count stays");
+	snull_queues_napi(priv, n, old);
+	priv->num_queues = old;
+	netif_set_real_num_tx_queues(dev, old);
+	netif_set_real_num_rx_queues(dev, old);
+	snull_rss_spread(priv);
+	if (running && !snull_request_irqs(priv))
+		snull_up(priv);
+	return err;
+}
+
 /*
  * Registration calls this before the device is visible: the card is
  * "found" here, and its interrupt handler registered.  Undone by the
@@ -1012,6 +1088,13 @@ static int snull_init(struct net_device *dev)
 		snull_wr32(priv, SNULL_QREG(SNULL_ITR_RX, v), snull_irq_delay_us);
 		snull_wr32(priv, SNULL_QREG(SNULL_ITR_TX, v), snull_irq_delay_us);
 	}
+	/* As many queue pairs as asked for, and as the device has queues
+	 * for (ip link add ... numtxqueues N allocates fewer).
+	 */
+	priv->num_queues = min(priv->num_queues, snull_max_queues(dev));
+	snull_queues_napi(priv, 0, priv->num_queues);
+	netif_set_real_num_tx_queues(dev, priv->num_queues);
+	netif_set_real_num_rx_queues(dev, priv->num_queues);
 	snull_rss_init(priv);
 	snull_rss_program(priv, dev->features);
 	return 0;
@@ -1104,7 +1187,7 @@ void snull_setup(struct net_device *dev)
 	priv->tx_ring_size = snull_tx_ring;
 	priv->rx_ring_size = snull_rx_ring;
 	INIT_WORK(&priv->reset_work, snull_reset_task);
-	priv->num_queues = 1;
+	priv->num_queues = snull_queues;
 	for (i = 0; i < SNULL_MAX_QUEUES; i++) {
 		struct snull_queue *q = &priv->queues[i];
 
@@ -1114,8 +1197,6 @@ void snull_setup(struct net_device *dev)
 		u64_stats_init(&q->poll_stats.syncp);
 		u64_stats_init(&q->irq_stats.syncp);
 		u64_stats_init(&q->xmit_stats.syncp);
-		if (priv->use_napi && i < priv->num_queues)
-			netif_napi_add(dev, &q->napi, snull_poll);
 	}
 	/* ip -d link, netlink: what XDP may do here (src/xdp.c) */
 	if (priv->use_napi)

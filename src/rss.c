@@ -23,11 +23,14 @@
 #define SNULL_RXH_IP		(RXH_IP_SRC | RXH_IP_DST)
 #define SNULL_RXH_L4		(RXH_L4_B_0_1 | RXH_L4_B_2_3)
 
-/* MRQC as the configuration asks for it: hash when rxhash is on. */
+/* MRQC as the configuration asks for it: hash to spread the flows over
+ * several queues, or for the hash itself when rxhash is on (with rxhash
+ * off the poll does not pass it up).
+ */
 static u32 snull_rss_mrqc(const struct snull_priv *priv,
 			  netdev_features_t features)
 {
-	if (!(features & NETIF_F_RXHASH))
+	if (!(features & NETIF_F_RXHASH) && priv->num_queues == 1)
 		return 0;
 	return SNULL_MRQC_EN | priv->rss_fields;
 }
@@ -70,9 +73,26 @@ void snull_rss_init(struct snull_priv *priv)
 
 	netdev_rss_key_fill(priv->rss_key, sizeof(priv->rss_key));
 	for (i = 0; i < SNULL_RETA_SIZE; i++)
-		priv->rss_indir[i] = ethtool_rxfh_indir_default(i, 1);
+		priv->rss_indir[i] = ethtool_rxfh_indir_default(i,
+							       priv->num_queues);
 	priv->rss_fields = SNULL_MRQC_IPV4 | SNULL_MRQC_IPV4_TCP |
 			   SNULL_MRQC_IPV6 | SNULL_MRQC_IPV6_TCP;
+}
+
+/*
+ * The queue count changed (ethtool -L): spread the table evenly over the
+ * new count, unless the user set one (ethtool -X), which set_channels
+ * has checked still fits.  rtnl held.
+ */
+void snull_rss_spread(struct snull_priv *priv)
+{
+	u32 i;
+
+	if (!netif_is_rxfh_configured(priv->dev))
+		for (i = 0; i < SNULL_RETA_SIZE; i++)
+			priv->rss_indir[i] =
+				ethtool_rxfh_indir_default(i, priv->num_queues);
+	snull_rss_program(priv, priv->dev->features);
 }
 
 u32 snull_get_rx_ring_count(struct net_device *dev)

@@ -183,6 +183,12 @@ static int snull_kc_newlink(struct net *src_net, struct net_device *dev,
 #endif
 
 /* Not const: rtnl_link_register() links it into a list. */
+/* Every queue pair the card has: ethtool -L may use them later. */
+static unsigned int snull_link_num_queues(void)
+{
+	return SNULL_MAX_QUEUES;
+}
+
 struct rtnl_link_ops snull_link_ops = {
 	.kind		= SNULL_DRV_NAME,
 #ifdef HAVE_RTNL_NEWLINK_PEER_NET
@@ -190,6 +196,8 @@ struct rtnl_link_ops snull_link_ops = {
 #endif
 	.priv_size	= sizeof(struct snull_priv),
 	.setup		= snull_setup,
+	.get_num_tx_queues = snull_link_num_queues,
+	.get_num_rx_queues = snull_link_num_queues,
 	.validate	= snull_validate,
 	.newlink	= snull_newlink,
 	.dellink	= snull_dellink,
