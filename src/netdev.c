@@ -407,9 +407,7 @@ void snull_quiesce(struct snull_priv *priv)
 	u64_stats_add(&q0->poll_stats.rx_flushed, dropped);
 	u64_stats_update_end(&q0->poll_stats.syncp);
 
-	/* BQL forgets what will never complete (netdev_reset_queue() for
-	 * one queue).
-	 */
+	/* BQL forgets what will never complete, on each TX queue. */
 	snull_for_each_queue(priv, q)
 		netdev_tx_reset_queue(netdev_get_tx_queue(dev, q->index));
 	priv->hw_up = false;
@@ -1017,11 +1015,11 @@ int snull_set_queues(struct snull_priv *priv, u32 n,
 	ASSERT_RTNL();
 	if (n == old)
 		return 0;
-	if (running) {
-		netif_carrier_off(dev);
-		snull_down(priv);
-		snull_free_irqs(priv, old);
-	}
+	/* ndo_stop and ndo_open: the vectors of the old count go, the new
+	 * count's are requested.
+	 */
+	if (running)
+		snull_stop(dev);
 	snull_queues_napi(priv, old, n);
 	priv->num_queues = n;
 	err = netif_set_real_num_tx_queues(dev, n);
@@ -1031,14 +1029,9 @@ int snull_set_queues(struct snull_priv *priv, u32 n,
 		goto err_restore;
 	snull_rss_spread(priv);
 	if (running) {
-		err = snull_request_irqs(priv);
+		err = snull_open(dev);
 		if (err)
 			goto err_restore;
-		err = snull_up(priv);
-		if (err) {
-			snull_free_irqs(priv, n);
-			goto err_restore;
-		}
 	}
 	return 0;
 
@@ -1049,8 +1042,8 @@ err_restore:
 	netif_set_real_num_tx_queues(dev, old);
 	netif_set_real_num_rx_queues(dev, old);
 	snull_rss_spread(priv);
-	if (running && !snull_request_irqs(priv))
-		snull_up(priv);
+	if (running && snull_open(dev))
+		netif_err(priv, ifup, dev, "cannot come back up: down\n");
 	return err;
 }
 
