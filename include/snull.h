@@ -234,9 +234,6 @@ struct snull_priv {
 	struct snull_queue queues[SNULL_MAX_QUEUES];
 };
 
-#define snull_for_each_queue(priv, q) \
-	for ((q) = (priv)->queues; (q) < (priv)->queues + (priv)->num_queues; (q)++)
-
 /* Module parameters (src/main.c), read-only after insmod. */
 extern bool snull_use_napi;
 extern unsigned int snull_lockup;

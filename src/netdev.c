@@ -233,7 +233,7 @@ void snull_start(struct snull_priv *priv)
 	struct snull_queue *q;
 
 	ASSERT_RTNL();
-	snull_for_each_queue(priv, q) {
+	for (q = priv->queues; q < priv->queues + priv->num_queues; q++) {
 		snull_program_rings(q);
 		snull_rx_refill(q, GFP_KERNEL);
 		if (priv->use_napi) {
@@ -245,7 +245,7 @@ void snull_start(struct snull_priv *priv)
 	WRITE_ONCE(priv->engines_on, true);
 	snull_wr32(priv, SNULL_CTRL,
 		   snull_ctrl_mode(priv, dev->features) | SNULL_CTRL_EN);
-	snull_for_each_queue(priv, q)
+	for (q = priv->queues; q < priv->queues + priv->num_queues; q++)
 		snull_q_wr32(q, SNULL_IMS, SNULL_IRQ_ALL);
 	priv->hw_up = true;
 	netif_trans_update(dev);
@@ -378,7 +378,7 @@ void snull_quiesce(struct snull_priv *priv)
 	/* The watchdog must not mistake this pause for a hang. */
 	netif_trans_update(dev);
 	if (priv->use_napi) {
-		snull_for_each_queue(priv, q) {
+		for (q = priv->queues; q < priv->queues + priv->num_queues; q++) {
 			snull_compat_queue_set_napi(dev, q->index, NULL);
 			napi_disable(&q->napi);
 		}
@@ -393,7 +393,7 @@ void snull_quiesce(struct snull_priv *priv)
 	 * wakes it: reclaim never wakes the queue of stopped hardware.
 	 */
 	netif_tx_disable(dev);
-	snull_for_each_queue(priv, q)
+	for (q = priv->queues; q < priv->queues + priv->num_queues; q++)
 		snull_quiesce_queue(q, &stuck, &dropped);
 
 	/* One count for the device, on queue 0 (the totals are the sums). */
@@ -408,7 +408,7 @@ void snull_quiesce(struct snull_priv *priv)
 	u64_stats_update_end(&q0->poll_stats.syncp);
 
 	/* BQL forgets what will never complete, on each TX queue. */
-	snull_for_each_queue(priv, q)
+	for (q = priv->queues; q < priv->queues + priv->num_queues; q++)
 		netdev_tx_reset_queue(netdev_get_tx_queue(dev, q->index));
 	priv->hw_up = false;
 }
@@ -424,7 +424,7 @@ void snull_down(struct snull_priv *priv)
 		return;
 	snull_quiesce(priv);
 	snull_dim_stop(priv);	/* NAPI is off: nothing schedules it again */
-	snull_for_each_queue(priv, q) {
+	for (q = priv->queues; q < priv->queues + priv->num_queues; q++) {
 		old = (struct snull_rings) {};
 		snull_rings_swap(q, &old);
 		snull_rings_free(&old);
@@ -514,7 +514,7 @@ static int snull_request_irqs(struct snull_priv *priv)
 	struct snull_queue *q;
 	int irq, err;
 
-	snull_for_each_queue(priv, q) {
+	for (q = priv->queues; q < priv->queues + priv->num_queues; q++) {
 		irq = snull_hw_irq(priv->hw, q->index);
 		if (!irq)
 			continue;
@@ -979,7 +979,8 @@ void snull_read_regs(struct snull_priv *priv, struct snull_regs *r)
 /* The queue pairs this device can use: the card's, and the stack's. */
 u32 snull_max_queues(const struct net_device *dev)
 {
-	return min3(SNULL_MAX_QUEUES, dev->num_tx_queues, dev->num_rx_queues);
+	return min_t(u32, SNULL_MAX_QUEUES,
+		     min(dev->num_tx_queues, dev->num_rx_queues));
 }
 
 /* NAPI instances for queues [@from, @to) (NAPI mode): added, or with

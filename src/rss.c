@@ -69,12 +69,11 @@ void snull_rss_program(struct snull_priv *priv, netdev_features_t features)
  */
 void snull_rss_init(struct snull_priv *priv)
 {
-	u32 i;
+	u32 i, nq = priv->num_queues;
 
 	netdev_rss_key_fill(priv->rss_key, sizeof(priv->rss_key));
 	for (i = 0; i < SNULL_RETA_SIZE; i++)
-		priv->rss_indir[i] = ethtool_rxfh_indir_default(i,
-							       priv->num_queues);
+		priv->rss_indir[i] = ethtool_rxfh_indir_default(i, nq);
 	priv->rss_fields = SNULL_MRQC_IPV4 | SNULL_MRQC_IPV4_TCP |
 			   SNULL_MRQC_IPV6 | SNULL_MRQC_IPV6_TCP;
 }
