@@ -190,7 +190,7 @@ MODULE_PARM_DESC(rx_ring, "RX descriptors per device, a power of two (16-4096, d
 
 unsigned int snull_queues = 1;
 module_param_named(queues, snull_queues, uint, 0444);
-MODULE_PARM_DESC(queues, "Queue pairs each interface starts with (1-8, default 1; ethtool -L changes it)");
+MODULE_PARM_DESC(queues, "Queue pairs each interface starts with; ethtool -L changes them (1-8, default 1)");
 
 unsigned int snull_speed = 10000;
 module_param_named(speed, snull_speed, uint, 0444);
