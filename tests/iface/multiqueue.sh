@@ -5,7 +5,12 @@
 # and the queues' counters add up to the device's.  ethtool -X weight
 # sends every flow to one queue; -L changes the count under the running
 # interface (the table follows, counters stay); refused: 0, more than the
-# card has, and fewer than a user's table names.
+# card has, and fewer than a user's table names.  The stack's own
+# steering works as on a real NIC: XPS sends a pinned sender's frames on
+# the TX queue its CPU maps to, RPS moves the receive processing to the
+# CPU an RX queue's rps_cpus names (netif_receive_skb's CPU, traced), and
+# threaded NAPI gives every queue a kthread of its own that does the
+# polling, also across -L.
 # timeout: 240
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/iface/iface.inc"
@@ -123,6 +128,69 @@ assert_eq "$(channels sn1 ns1)" "8 8" "channels after the refusals"
 in_netns ns1 ethtool -L sn1 combined 3 || fail "ethtool -L 3 under traffic"
 wait
 ping_ok ns0 -c 3 -i 0.2 -W 2 10.0.0.2
+
+# XPS: sn0 (4 queues) sends from CPU 0 on queue 2, from CPU 1 on queue 3.
+xps() { in_netns ns0 sh -c "echo $2 > /sys/class/net/sn0/queues/tx-$1/xps_cpus"; }
+xps 0 0 && xps 1 0 && xps 2 1 && xps 3 2 || fail "setting sn0's xps_cpus"
+for cpu in 0 1; do
+	want=$((cpu + 2))
+	b=$(qstat sn0 ns0 $want tx_packets)
+	o=$(($(qstat sn0 ns0 0 tx_packets) + $(qstat sn0 ns0 1 tx_packets)))
+	in_netns ns0 taskset -c $cpu ping -q -c 5 -i 0.2 -W 2 10.0.0.2 >/dev/null ||
+		fail "ping from CPU $cpu"
+	assert_ge "$(($(qstat sn0 ns0 $want tx_packets) - b))" 5 \
+		"sn0 queue $want's frames from a sender on CPU $cpu (XPS)"
+	assert_eq "$(($(qstat sn0 ns0 0 tx_packets) + $(qstat sn0 ns0 1 tx_packets) - o))" 0 \
+		"sn0 frames on queues 0-1, which no CPU maps to"
+done
+
+# RPS: the CPU that runs netif_receive_skb for sn1's echo requests (84
+# bytes at that point) is the one rps_cpus names, wherever the poll ran.
+T=$TRACEFS
+rps() { in_netns ns1 sh -c "for f in /sys/class/net/sn1/queues/rx-*/rps_cpus; do echo $1 > \$f; done"; }
+rx_cpus() {	# the CPUs sn1's echo requests were processed on, during a ping
+	echo 0 >$T/events/net/netif_receive_skb/enable
+	echo >$T/trace
+	echo 'name == "sn1" && len == 84' >$T/events/net/netif_receive_skb/filter
+	echo 1 >$T/events/net/netif_receive_skb/enable
+	in_netns ns0 ping -q -c 6 -i 0.1 -W 2 10.0.0.2 >/dev/null || fail "ping with RPS"
+	echo 0 >$T/events/net/netif_receive_skb/enable
+	sed -n 's/.*\[\(0*[0-9]\)\] .* netif_receive_skb: .*/\1/p' $T/trace | sort -u | tr '\n' ' '
+}
+if [ -d $T/events/net/netif_receive_skb ]; then
+	rps 1 || fail "rps_cpus 1"
+	assert_eq "$(rx_cpus)" "000 " "CPUs that processed sn1's frames with rps_cpus 1"
+	rps 2 || fail "rps_cpus 2"
+	assert_eq "$(rx_cpus)" "001 " "CPUs that processed sn1's frames with rps_cpus 2"
+	rps 0
+else
+	info "RPS not checked: no net:netif_receive_skb tracepoint"
+fi
+
+# Threaded NAPI: one kthread per queue, named after the device; they do
+# the polling (their context switches grow), and -L adds and removes them.
+napi_threads() { grep -l '^napi/sn1-' /proc/[0-9]*/comm 2>/dev/null | wc -l; }
+napi_switches() {
+	for c in $(grep -l '^napi/sn1-' /proc/[0-9]*/comm 2>/dev/null); do
+		awk '$1 == "voluntary_ctxt_switches:" { print $2 }' "${c%comm}status"
+	done | awk '{ s += $1 } END { print s + 0 }'
+}
+if in_netns ns1 test -e /sys/class/net/sn1/threaded; then
+	in_netns ns1 sh -c 'echo 1 > /sys/class/net/sn1/threaded' || fail "threaded 1"
+	assert_eq "$(napi_threads)" 3 "NAPI threads of sn1's 3 queues"
+	sw=$(napi_switches)
+	flows 16 23000
+	ping_ok ns0 -c 5 -i 0.1 -W 2 10.0.0.2
+	assert_ge "$(($(napi_switches) - sw))" 2 "context switches of sn1's NAPI threads under traffic"
+	in_netns ns1 ethtool -L sn1 combined 2 || fail "ethtool -L 2 with threaded NAPI"
+	wait_for "in_netns ns0 ip link show sn0 | grep -q LOWER_UP" 5
+	assert_eq "$(napi_threads)" 2 "NAPI threads of sn1's 2 queues"
+	ping_ok ns0 -c 3 -i 0.2 -W 2 10.0.0.2
+	in_netns ns1 sh -c 'echo 0 > /sys/class/net/sn1/threaded' || fail "threaded 0"
+	ping_ok ns0 -c 3 -i 0.2 -W 2 10.0.0.2
+else
+	info "threaded NAPI not checked: no /sys/class/net/*/threaded before 5.12"
+fi
 ip netns del ns0
 ip netns del ns1
 unload_snull

@@ -12,7 +12,10 @@
 # queues.py: "netdev queue-get" lists as many RX queues as sysfs;
 # removing one is skipped (one queue).  Our own check, on every kernel
 # with qstats: the qstats of sn0 equal its sysfs counters, its queues
-# name a NAPI instance, and dev-get shows its XDP features.
+# name a NAPI instance, and dev-get shows its XDP features.  Then the
+# same with three queue pairs (ethtool -L): queues.py's addremove_queues
+# (-L 2 and back to 3) must pass, stats.py's sums hold over three
+# queues, and every queue names a NAPI instance of its own.
 # timeout: 300
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/kselftest/ksft.inc"
@@ -92,3 +95,38 @@ feat=$(ynl "
 d = nf.dev_get({'ifindex': $idx})
 print(' '.join(sorted(d['xdp-features'])))")
 assert_eq "$feat" "basic ndo-xmit redirect" "sn0 xdp-features in netdev dev-get"
+
+# Three queue pairs: the per-queue statistics must still add up, and
+# queues.py can now take one away and give it back.
+ethtool -L sn0 combined 3 || fail "ethtool -L sn0 combined 3"
+in_netns ksft-peer ethtool -L sn1 combined 3 || fail "ethtool -L sn1 combined 3"
+wait_for "ping -c 1 -W 1 192.0.2.2 >/dev/null" 10
+ping -c 20 -i 0.05 -W 2 192.0.2.2 >/dev/null || fail "ping across the pair with 3 queues"
+cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
+NETIF=sn0 python3 ./queues.py >"$SNULL_TMP/out" 2>&1
+rc=$?
+cd "$SNULL_TMP" || fail "cd back"
+ksft_report "queues.py (3 queues)" $rc
+for c in get_queues addremove_queues; do
+	grep -q "^ok [0-9]* queues.$c\$" out || fail "queues.py: $c did not pass with 3 queues"
+done
+if ynl "RtnlFamily().getlink({'ifi-index': $idx})" >/dev/null 2>&1; then
+	cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
+	NETIF=sn0 python3 ./stats.py >"$SNULL_TMP/out" 2>&1
+	rc=$?
+	cd "$SNULL_TMP" || fail "cd back"
+	ksft_report "stats.py (3 queues)" $rc
+	for c in pkt_byte_sum qstat_by_ifindex; do
+		grep -q "^ok [0-9]* stats.$c\$" out || fail "stats.py: $c did not pass with 3 queues"
+	done
+fi
+napis=$(ynl "
+ids = set()
+for q in nf.queue_get({'ifindex': $idx}, dump=True):
+    print(q['type'], q['id'], 'napi' if q.get('napi-id') else 'none')
+    ids.add((q['type'], q.get('napi-id')))
+print('napi-ids', len({i for t, i in ids if t == 'rx'}))")
+info "sn0 queues: $(echo "$napis" | tr '\n' ' ')"
+assert_eq "$(echo "$napis" | tr '\n' ' ')" \
+	"rx 0 napi rx 1 napi rx 2 napi tx 0 napi tx 1 napi tx 2 napi napi-ids 3 " \
+	"sn0's 3 queue pairs and their NAPI instances"
