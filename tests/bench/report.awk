@@ -87,11 +87,11 @@ function si(v) {
 	return sprintf("%.0f", v)
 }
 
-function words(c,    w, i, nw, s, napi, zc, coal, book, off, gro, xdp) {
+function words(c,    w, i, nw, s, napi, zc, coal, book, off, gro, xdp, q) {
 	if (c == "veth")
 		return "veth"
 	nw = split(c, w, "-")
-	napi = "NAPI"; zc = "copy"; coal = ""; book = "wire"; off = ""; gro = ""; xdp = ""
+	napi = "NAPI"; zc = "copy"; coal = ""; book = "wire"; off = ""; gro = ""; xdp = ""; q = ""
 	for (i = 1; i <= nw; i++) {
 		if (w[i] == "xdpdrop") xdp = "XDP_DROP"
 		else if (w[i] == "xdptx") xdp = "XDP_TX"
@@ -111,8 +111,10 @@ function words(c,    w, i, nw, s, napi, zc, coal, book, off, gro, xdp) {
 		else if (w[i] == "late") off = off " (on after clone_skb)"
 		else if (w[i] == "nogro") gro = ", GRO off"
 		else if (w[i] == "nohash") gro = gro ", rxhash off"
+		else if (w[i] == "nocb") gro = gro ", copybreak off"
+		else if (w[i] ~ /^q[0-9]+$/) q = ", " substr(w[i], 2) " queue pair" (w[i] == "q1" ? "" : "s")
 	}
-	return napi ", " zc off ", " book coal gro xdp
+	return napi ", " zc off ", " book coal gro xdp q
 }
 
 function cell(g, c, d, p, m, fmt,    k, s) {
@@ -144,13 +146,16 @@ function section(t) {
 
 # ---- targets -------------------------------------------------------------------------
 
-# verdict NAME VALUE LIMIT DETAIL [LE]: PASS when VALUE >= LIMIT, or with
-# LE when VALUE <= LIMIT (a latency ratio)
-function verdict(name, value, limit, detail, le,    v, s) {
+# verdict NAME VALUE LIMIT DETAIL [LE] [PROF]: PASS when VALUE >= LIMIT,
+# or with LE when VALUE <= LIMIT (a latency ratio); judged in profile
+# PROF only (default full)
+function verdict(name, value, limit, detail, le, prof,    v, s) {
+	if (prof == "")
+		prof = "full"
 	if (value == "") {
 		v = "n/a"
 		s = "(not measured)"
-	} else if (profile != "full") {
+	} else if (profile != prof) {
 		v = "n/a"
 		s = sprintf("%.2fx (%s profile: not a target run)", value, profile)
 	} else {
@@ -235,6 +240,22 @@ END {
 	}
 	if (!first)
 		printf "  %-46s %16s %16s\n", "", "(NAPI)", "(use_napi=0)"
+
+	# queue pairs: each case against the same case with one queue pair
+	if (ncases["queues"]) {
+		section("queue pairs: 64-byte frames/s received, a pktgen thread per vCPU, 64 UDP flows (median of " n[key("queues", cases["queues", 1], "snull", "64", "rx_pps")] + 0 " runs)")
+		for (ci = 1; ci <= ncases["queues"]; ci++) {
+			c = cases["queues", ci]
+			if (!has("queues", c, "snull", "64", "rx_pps"))
+				continue
+			c1 = c
+			sub(/-q[0-9]+$/, "-q1", c1)
+			row(words(c), cell("queues", c, "snull", "64", "rx_pps", "si"), "",
+			    c1 != c && has("queues", c1, "snull", "64", "rx_pps") ?
+			    ratio(med("queues", c, "snull", "64", "rx_pps"), med("queues", c1, "snull", "64", "rx_pps")) : "")
+		}
+		printf "  %-46s %16s %16s %8s\n", "", "", "", "(vs q1)"
+	}
 
 	# scaling
 	if (nparams["scale"]) {
@@ -385,6 +406,10 @@ END {
 		xv = xb / med("xdp", "veth-xdpdrop", "veth", "64", "rx_pps")
 	verdict("XDP_DROP, 64B pktgen >= 1.0x veth's native XDP_DROP", xv, 1.0,
 		xbc != "" ? "(" words(xbc) ")" : "")
+	qv = ""
+	if (has("queues", "napi-q2", "snull", "64", "rx_pps") && has("queues", "napi-q1", "snull", "64", "rx_pps"))
+		qv = med("queues", "napi-q2", "snull", "64", "rx_pps") / med("queues", "napi-q1", "snull", "64", "rx_pps")
+	verdict("2 queue pairs receive more than 1 (2 vCPUs, 64B)", qv, 1.0, "(2-vCPU boot)", 0, "smp")
 	print ""
 
 	if (plotdat != "") {

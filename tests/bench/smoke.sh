@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # make bench on a tiny count: the benchmark's guest side (tests/bench/bench.inc)
 # runs each group once -- pktgen over every mode word and on veth, XDP
-# (drop, tx, redirect; veth's too), scaling, clone_skb integrity, iperf3,
+# (drop, tx, redirect; veth's too), scaling, queue pairs (one pktgen
+# thread per vCPU over 1 and 2 queues), clone_skb integrity, iperf3,
 # ping, memory (debug kernel: pktgen and clone_skb) -- and prints its
 # table.  Checks that each case produced its
 # numbers and that shared skbs arrive intact, not how fast anything is.
@@ -22,7 +23,7 @@ BENCH_DIR=$SNULL_TMP/bench
 # cloned when it still holds them (no delay, or clone_skb).
 if [ "$SNULL_TIER" = debug ]; then
 	BENCH_GROUPS="pktgen clone"
-	BENCH_PKTGEN="napi-adapt-nogro irq-coal irq-zc-coal napi-zc-book"
+	BENCH_PKTGEN="napi-adapt-nogro-nocb irq-coal irq-zc-coal napi-zc-book"
 	BENCH_CLONE="irq-book napi-zc irq-zc-coal"
 fi
 . "$SNULL_TESTDIR/bench/bench.inc"
@@ -48,6 +49,9 @@ for c in $BENCH_XDP; do
 	d=snull
 	[ "${c%%-*}" = veth ] && d=veth
 	expect xdp "$c" $d 64 rx_pps
+done
+for c in $BENCH_QUEUES; do
+	expect queues "$c" snull 64 rx_pps
 done
 for c in $BENCH_SCALE; do
 	d=snull
