@@ -82,6 +82,15 @@ struct snull_rings {
 	struct xdp_frame **tx_xdpf;
 };
 
+/*
+ * RX copybreak: a frame this short or shorter is copied into a small skb
+ * and its page stays on the ring, so a socket is charged a small
+ * truesize instead of a page.  Above the cap a copy costs more than the
+ * page it saves.
+ */
+#define SNULL_RX_COPYBREAK	256
+#define SNULL_RX_COPYBREAK_MAX	1024
+
 /* Counters written by the RX/TX completion path: NAPI poll or ISR. */
 struct snull_poll_stats {
 	u64_stats_t rx_packets;
@@ -92,6 +101,7 @@ struct snull_poll_stats {
 	u64_stats_t rx_alloc_failed;	/* no memory to refill a slot */
 	u64_stats_t rx_csum_complete;
 	u64_stats_t rx_zerocopy_cloned;	/* the sender still held the skb */
+	u64_stats_t rx_copied;		/* copied out, the page left on the ring */
 	u64_stats_t tx_packets;
 	u64_stats_t tx_bytes;
 	u64_stats_t tx_carrier_errors;	/* sent while nobody listened */
@@ -215,6 +225,10 @@ struct snull_priv {
 	/* Ring sizes the next snull_up() uses; rtnl. */
 	u32 tx_ring_size;
 	u32 rx_ring_size;
+	/* Frames up to this long are copied (ethtool rx-copybreak); rtnl
+	 * writes, the poll reads it once per frame (READ_ONCE).
+	 */
+	u32 rx_copybreak;
 
 	u32 rings_allocated;		/* sets swapped in for the stack */
 

@@ -34,6 +34,7 @@ static const struct snull_stat_desc snull_poll_descs[] = {
 	SNULL_STAT(snull_poll_stats, rx_alloc_failed, "rx_alloc_failed"),
 	SNULL_STAT(snull_poll_stats, rx_csum_complete, "rx_csum_complete"),
 	SNULL_STAT(snull_poll_stats, rx_zerocopy_cloned, "rx_zerocopy_cloned"),
+	SNULL_STAT(snull_poll_stats, rx_copied, "rx_copied"),
 	SNULL_STAT(snull_poll_stats, napi_polls, "napi_polls"),
 	SNULL_STAT(snull_poll_stats, napi_budget_exhausted,
 		   "napi_budget_exhausted"),
@@ -789,6 +790,46 @@ out:
 	}
 }
 
+/* ---- tunables: rx-copybreak --------------------------------------------- */
+
+/* ethtool --get-tunable / --set-tunable DEV rx-copybreak N (rtnl). */
+static int snull_get_tunable(struct net_device *dev,
+			     const struct ethtool_tunable *tuna, void *data)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+
+	switch (tuna->id) {
+	case ETHTOOL_RX_COPYBREAK:
+		*(u32 *)data = priv->rx_copybreak;
+		return 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+/* The poll reads the value per frame: a new one applies to the next. */
+static int snull_set_tunable(struct net_device *dev,
+			     const struct ethtool_tunable *tuna,
+			     const void *data)
+{
+	struct snull_priv *priv = netdev_priv(dev);
+	u32 val;
+
+	switch (tuna->id) {
+	case ETHTOOL_RX_COPYBREAK:
+		val = *(const u32 *)data;
+		if (val > SNULL_RX_COPYBREAK_MAX) {
+			netdev_warn(dev, "rx-copybreak: %u is above %u\n",
+				    val, SNULL_RX_COPYBREAK_MAX);
+			return -ERANGE;
+		}
+		WRITE_ONCE(priv->rx_copybreak, val);
+		return 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
 /* ---- private flags ----------------------------------------------------- */
 
 static u32 snull_get_priv_flags(struct net_device *dev)
@@ -983,6 +1024,8 @@ const struct ethtool_ops snull_ethtool_ops = {
 	.get_regs_len		= snull_get_regs_len,
 	.get_regs		= snull_get_regs,
 	.self_test		= snull_self_test,
+	.get_tunable		= snull_get_tunable,
+	.set_tunable		= snull_set_tunable,
 	.get_priv_flags		= snull_get_priv_flags,
 	.set_priv_flags		= snull_set_priv_flags,
 	.get_ts_info		= ethtool_op_get_ts_info,

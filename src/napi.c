@@ -109,23 +109,36 @@ void snull_rx_frame_free(struct snull_queue *q, struct snull_rx_frame *f)
  * page becomes the skb's head and returns to the pool when the skb is
  * freed.
  *
- * Interrupt mode (use_napi=0) copies the frame into a new skb, as the
- * book's ISR does, and leaves the page on the ring: a page pool page must
- * never be returned in hard-IRQ context (page_pool asserts it, and its
- * ring takes a BH lock), and netif_rx() frees what it drops right there.
+ * Copy instead, and leave the page on the ring, in two cases.  A frame no
+ * longer than rx_copybreak: in a page it would cost the socket that
+ * queues it a whole page of truesize (a 60-byte frame charged 4 KiB),
+ * and copying it is cheaper than the page.  And every frame in interrupt
+ * mode (use_napi=0), as the book's ISR does: a page pool page must never
+ * be returned in hard-IRQ context (page_pool asserts it, and its ring
+ * takes a BH lock), and netif_rx() frees what it drops right there.  A
+ * frame with XDP metadata in front of it keeps its page: the metadata
+ * must stay just before the data.
  */
 static struct sk_buff *snull_rx_build_skb(struct snull_queue *q,
-					  struct snull_rx_frame *f)
+					  struct snull_rx_frame *f,
+					  unsigned int *copied)
 {
 	struct snull_rings *r = &q->rings;
 	unsigned int truesize = PAGE_SIZE << r->rx_order;
+	bool napi = q->priv->use_napi;
 	void *va = page_address(f->page);
 	struct sk_buff *skb;
 
-	if (!q->priv->use_napi) {
-		skb = netdev_alloc_skb_ip_align(q->priv->dev, f->len);
-		if (likely(skb))
+	if (!napi ||
+	    (f->len <= READ_ONCE(q->priv->rx_copybreak) && !f->meta)) {
+		if (napi)
+			skb = napi_alloc_skb(&q->napi, f->len);
+		else
+			skb = netdev_alloc_skb_ip_align(q->priv->dev, f->len);
+		if (likely(skb)) {
 			skb_put_data(skb, va + f->off, f->len);
+			(*copied)++;
+		}
 		/* Back on its slot, which is free: below rx_next, and a
 		 * full ring ends one short of it.  The refill posts it again.
 		 */
@@ -149,7 +162,7 @@ static struct sk_buff *snull_rx_build_skb(struct snull_queue *q,
 
 /* Per-poll tallies, added to the u64_stats in one update at the end. */
 struct snull_rx_tally {
-	unsigned int packets, bytes, multicast, csum, nomem, cloned;
+	unsigned int packets, bytes, multicast, csum, nomem, cloned, copied;
 };
 
 /* Hand one received frame to the stack. */
@@ -161,7 +174,7 @@ static void snull_rx_one(struct snull_queue *q, struct snull_rx_frame *f,
 	struct sk_buff *skb = f->skb;
 
 	if (f->page) {
-		skb = snull_rx_build_skb(q, f);
+		skb = snull_rx_build_skb(q, f, &t->copied);
 		if (unlikely(!skb)) {
 			t->nomem++;
 			return;
@@ -265,6 +278,7 @@ static int snull_rx(struct snull_queue *q, int budget)
 		u64_stats_add(&st->rx_csum_complete, t.csum);
 		u64_stats_add(&st->rx_nomem, t.nomem);
 		u64_stats_add(&st->rx_zerocopy_cloned, t.cloned);
+		u64_stats_add(&st->rx_copied, t.copied);
 		if (prog) {
 			u64_stats_add(&st->rx_xdp_pass, xtx.pass);
 			u64_stats_add(&st->rx_xdp_drop, xtx.drop);

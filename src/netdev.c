@@ -1180,6 +1180,7 @@ void snull_setup(struct net_device *dev)
 	priv->msg_enable = netif_msg_init(snull_debug, SNULL_MSG_DEFAULT);
 	priv->tx_ring_size = snull_tx_ring;
 	priv->rx_ring_size = snull_rx_ring;
+	priv->rx_copybreak = SNULL_RX_COPYBREAK;
 	INIT_WORK(&priv->reset_work, snull_reset_task);
 	priv->num_queues = snull_queues;
 	for (i = 0; i < SNULL_MAX_QUEUES; i++) {
