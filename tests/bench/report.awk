@@ -250,9 +250,10 @@ END {
 				continue
 			c1 = c
 			sub(/-q[0-9]+$/, "-q1", c1)
-			row(words(c), cell("queues", c, "snull", "64", "rx_pps", "si"), "",
-			    c1 != c && has("queues", c1, "snull", "64", "rx_pps") ?
-			    ratio(med("queues", c, "snull", "64", "rx_pps"), med("queues", c1, "snull", "64", "rx_pps")) : "")
+			qr = ""
+			if (c1 != c && has("queues", c1, "snull", "64", "rx_pps"))
+				qr = ratio(med("queues", c, "snull", "64", "rx_pps"), med("queues", c1, "snull", "64", "rx_pps"))
+			row(words(c), cell("queues", c, "snull", "64", "rx_pps", "si"), "", qr)
 		}
 		printf "  %-46s %16s %16s %8s\n", "", "", "", "(vs q1)"
 	}
