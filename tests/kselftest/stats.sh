@@ -32,6 +32,21 @@ nf = NetdevFamily()
 $1")
 }
 
+# selftest SCRIPT LABEL CASE...: run drivers/net/SCRIPT with NETIF=sn0;
+# it must exit 0, fail nothing, and pass every CASE (not skip it).
+selftest() {
+	_py=$1 _label=$2
+	shift 2
+	cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
+	NETIF=sn0 python3 "./$_py" >"$SNULL_TMP/out" 2>&1
+	_rc=$?
+	cd "$SNULL_TMP" || fail "cd back"
+	ksft_report "$_label" $_rc
+	for _c in "$@"; do
+		grep -q "^ok [0-9]* ${_py%.py}.$_c\$" out || fail "$_label: $_c did not pass (skipped?)"
+	done
+}
+
 ynl "nf.qstats_get({}, dump=True)" >/dev/null 2>err ||
 	skip "this kernel's netdev family has no qstats-get ($(tail -n 1 err))"
 
@@ -51,22 +66,9 @@ idx=$(cat /sys/class/net/sn0/ifindex)
 if ! ynl "RtnlFamily().getlink({'ifi-index': $idx})" >/dev/null 2>err; then
 	info "stats.py not run: the selftests' rtnetlink spec cannot decode this kernel's links ($(tail -n 1 err))"
 else
-	cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
-	NETIF=sn0 python3 ./stats.py >"$SNULL_TMP/out" 2>&1
-	rc=$?
-	cd "$SNULL_TMP" || fail "cd back"
-	ksft_report stats.py $rc
-	for c in pkt_byte_sum qstat_by_ifindex check_down; do
-		grep -q "^ok [0-9]* stats.$c\$" out || fail "stats.py: $c did not pass (skipped?)"
-	done
+	selftest stats.py stats.py pkt_byte_sum qstat_by_ifindex check_down
 fi
-
-cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
-NETIF=sn0 python3 ./queues.py >"$SNULL_TMP/out" 2>&1
-rc=$?
-cd "$SNULL_TMP" || fail "cd back"
-ksft_report queues.py $rc
-grep -q "^ok [0-9]* queues.get_queues\$" out || fail "queues.py: get_queues did not pass"
+selftest queues.py queues.py get_queues
 
 # qstats and sysfs agree, read between two equal sysfs readings (an IPv6
 # router solicitation or MLD report may leave meanwhile: CI saw one),
@@ -102,23 +104,9 @@ ethtool -L sn0 combined 3 || fail "ethtool -L sn0 combined 3"
 in_netns ksft-peer ethtool -L sn1 combined 3 || fail "ethtool -L sn1 combined 3"
 wait_for "ping -c 1 -W 1 192.0.2.2 >/dev/null" 10
 ping -c 20 -i 0.05 -W 2 192.0.2.2 >/dev/null || fail "ping across the pair with 3 queues"
-cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
-NETIF=sn0 python3 ./queues.py >"$SNULL_TMP/out" 2>&1
-rc=$?
-cd "$SNULL_TMP" || fail "cd back"
-ksft_report "queues.py (3 queues)" $rc
-for c in get_queues addremove_queues; do
-	grep -q "^ok [0-9]* queues.$c\$" out || fail "queues.py: $c did not pass with 3 queues"
-done
+selftest queues.py "queues.py (3 queues)" get_queues addremove_queues
 if ynl "RtnlFamily().getlink({'ifi-index': $idx})" >/dev/null 2>&1; then
-	cd "$SNULL_KSFT/drivers/net" || fail "cd $SNULL_KSFT/drivers/net"
-	NETIF=sn0 python3 ./stats.py >"$SNULL_TMP/out" 2>&1
-	rc=$?
-	cd "$SNULL_TMP" || fail "cd back"
-	ksft_report "stats.py (3 queues)" $rc
-	for c in pkt_byte_sum qstat_by_ifindex; do
-		grep -q "^ok [0-9]* stats.$c\$" out || fail "stats.py: $c did not pass with 3 queues"
-	done
+	selftest stats.py "stats.py (3 queues)" pkt_byte_sum qstat_by_ifindex
 fi
 napis=$(ynl "
 ids = set()
