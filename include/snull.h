@@ -243,8 +243,12 @@ struct snull_priv {
 	u8 rss_indir[SNULL_RETA_SIZE];
 	u32 rss_fields;
 
-	/* Queue pairs in use (rtnl; the data path reads it while up). */
+	/* Queue pairs in use (rtnl writes with WRITE_ONCE; the data path
+	 * reads it while up), and the vectors requested for them, from
+	 * queue 0 up (rtnl).
+	 */
 	u32 num_queues;
+	u32 irqs_requested;
 	struct snull_queue queues[SNULL_MAX_QUEUES];
 };
 
@@ -279,8 +283,7 @@ void snull_quiesce(struct snull_priv *priv);
 void snull_start(struct snull_priv *priv);
 int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
 		      u32 mtu, struct netlink_ext_ack *extack);
-int snull_set_queues(struct snull_priv *priv, u32 n,
-		     struct netlink_ext_ack *extack);
+int snull_set_queues(struct snull_priv *priv, u32 n);
 u32 snull_max_queues(const struct net_device *dev);
 void snull_get_stats64(struct net_device *dev,
 		       struct rtnl_link_stats64 *stats);

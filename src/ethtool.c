@@ -656,7 +656,7 @@ static int snull_set_channels(struct net_device *dev,
 	if (!ch->combined_count || ch->rx_count || ch->tx_count ||
 	    ch->other_count)
 		return -EINVAL;
-	return snull_set_queues(priv, ch->combined_count, NULL);
+	return snull_set_queues(priv, ch->combined_count);
 }
 
 /* ---- registers and self-test ------------------------------------------- */

@@ -368,6 +368,7 @@ void snull_quiesce(struct snull_priv *priv)
 	struct snull_queue *q, *q0 = &priv->queues[0];
 	struct net_device *dev = priv->dev;
 	unsigned int dropped = 0, stuck = 0;
+	unsigned int i;
 
 	ASSERT_RTNL();
 	if (!priv->hw_up)
@@ -375,8 +376,12 @@ void snull_quiesce(struct snull_priv *priv)
 
 	WRITE_ONCE(priv->engines_on, false);
 	netif_tx_disable(dev);
-	/* The watchdog must not mistake this pause for a hang. */
-	netif_trans_update(dev);
+	/* The watchdog must not mistake this pause for a hang, on any queue:
+	 * before 6.12 a stopped queue keeps the time it last sent, and one
+	 * never used has 0.
+	 */
+	for (i = 0; i < dev->num_tx_queues; i++)
+		WRITE_ONCE(netdev_get_tx_queue(dev, i)->trans_start, jiffies);
 	if (priv->use_napi) {
 		for (q = priv->queues; q < priv->queues + priv->num_queues; q++) {
 			snull_compat_queue_set_napi(dev, q->index, NULL);
@@ -496,11 +501,11 @@ int snull_reconfigure(struct snull_priv *priv, u32 tx_size, u32 rx_size,
  * interface's ("sn0", or "sn0-<queue>" with several queues).  Not
  * threaded by us, so PREEMPT_RT threads it (and takes BH off around it).
  */
-static void snull_free_irqs(struct snull_priv *priv, u32 n)
+/* Free the vectors snull_request_irqs() got: none twice, none missed. */
+static void snull_free_irqs(struct snull_priv *priv)
 {
-	u32 i;
-
-	for (i = 0; i < n; i++) {
+	while (priv->irqs_requested) {
+		u32 i = --priv->irqs_requested;
 		int irq = snull_hw_irq(priv->hw, i);
 
 		if (irq)
@@ -516,8 +521,10 @@ static int snull_request_irqs(struct snull_priv *priv)
 
 	for (q = priv->queues; q < priv->queues + priv->num_queues; q++) {
 		irq = snull_hw_irq(priv->hw, q->index);
-		if (!irq)
+		if (!irq) {
+			priv->irqs_requested = q->index + 1;
 			continue;
+		}
 		if (priv->num_queues == 1)
 			strscpy(q->irq_name, dev->name, sizeof(q->irq_name));
 		else
@@ -527,9 +534,10 @@ static int snull_request_irqs(struct snull_priv *priv)
 		if (err) {
 			netif_err(priv, ifup, dev, "cannot request IRQ %d: %d\n",
 				  irq, err);
-			snull_free_irqs(priv, q->index);
+			snull_free_irqs(priv);
 			return err;
 		}
+		priv->irqs_requested = q->index + 1;
 	}
 	return 0;
 }
@@ -552,7 +560,7 @@ static int snull_open(struct net_device *dev)
 	return 0;
 
 err_up:
-	snull_free_irqs(priv, priv->num_queues);
+	snull_free_irqs(priv);
 	return err;
 }
 
@@ -564,7 +572,7 @@ static int snull_stop(struct net_device *dev)
 	netif_carrier_off(dev);
 	snull_down(priv);
 	/* the card is quiet: snull_down() stopped it */
-	snull_free_irqs(priv, priv->num_queues);
+	snull_free_irqs(priv);
 	return 0;
 }
 
@@ -674,8 +682,12 @@ static void snull_tx_timeout(struct net_device *dev, unsigned int txqueue)
 	 * log, and schedule the reset work item.
 	 */
 	struct snull_priv *priv = netdev_priv(dev);
-	struct snull_queue *q = &priv->queues[txqueue];
+	struct snull_queue *q;
 
+	/* snull_validate() keeps the device to the card's queues */
+	if (WARN_ON_ONCE(txqueue >= SNULL_MAX_QUEUES))
+		txqueue = 0;
+	q = &priv->queues[txqueue];
 	/* The watchdog holds netif_tx_lock(): every queue frozen, so no
 	 * xmit runs and xmit_stats is ours to write.
 	 */
@@ -839,7 +851,7 @@ static void snull_get_base_stats(struct net_device *dev,
 	struct snull_priv *priv = netdev_priv(dev);
 	struct netdev_queue_stats_rx qrx;
 	struct netdev_queue_stats_tx qtx;
-	u64 missed = snull_hw_rd64(priv->hw, SNULL_MPC);
+	u64 missed = 0;
 	u32 i;
 
 	memset(rx, 0, sizeof(*rx));
@@ -853,10 +865,9 @@ static void snull_get_base_stats(struct net_device *dev,
 		tx->packets += qtx.packets;
 		tx->bytes += qtx.bytes;
 		tx->stop += qtx.stop;
+		/* the queues not in use: misses of their time in use */
+		missed += snull_hw_rd64(priv->hw, SNULL_QREG(SNULL_RQDPC, i));
 	}
-	/* What the queues in use did not miss, the device did elsewhere. */
-	for (i = 0; i < priv->num_queues; i++)
-		missed -= snull_hw_rd64(priv->hw, SNULL_QREG(SNULL_RQDPC, i));
 	rx->hw_drop_overruns = missed;
 	rx->hw_drops = missed + snull_hw_rd64(priv->hw, SNULL_RLEC);
 }
@@ -1005,8 +1016,7 @@ static void snull_queues_napi(struct snull_priv *priv, u32 from, u32 to)
  * user has not set one) follow.  If it cannot come back up with N (no
  * memory), it comes back with the old count.  rtnl held.
  */
-int snull_set_queues(struct snull_priv *priv, u32 n,
-		     struct netlink_ext_ack *extack)
+int snull_set_queues(struct snull_priv *priv, u32 n)
 {
 	struct net_device *dev = priv->dev;
 	bool running = netif_running(dev);
@@ -1022,7 +1032,7 @@ int snull_set_queues(struct snull_priv *priv, u32 n,
 	if (running)
 		snull_stop(dev);
 	snull_queues_napi(priv, old, n);
-	priv->num_queues = n;
+	WRITE_ONCE(priv->num_queues, n);
 	err = netif_set_real_num_tx_queues(dev, n);
 	if (!err)
 		err = netif_set_real_num_rx_queues(dev, n);
@@ -1037,14 +1047,19 @@ int snull_set_queues(struct snull_priv *priv, u32 n,
 	return 0;
 
 err_restore:
-	NL_SET_ERR_MSG_MOD(extack, "cannot use that many queues; the old count stays");
+	/* ethtool's set_channels has no extack: the log says why */
+	netif_err(priv, ifup, dev, "cannot use %u queue pairs (%d); %u stay\n",
+		  n, err, old);
 	snull_queues_napi(priv, n, old);
-	priv->num_queues = old;
+	WRITE_ONCE(priv->num_queues, old);
 	netif_set_real_num_tx_queues(dev, old);
 	netif_set_real_num_rx_queues(dev, old);
 	snull_rss_spread(priv);
-	if (running && snull_open(dev))
+	if (running && snull_open(dev)) {
+		/* Down for real: the core's state follows the hardware's. */
 		netif_err(priv, ifup, dev, "cannot come back up: down\n");
+		dev_close(dev);
+	}
 	return err;
 }
 

@@ -24,6 +24,16 @@ static const struct nla_policy snull_policy[SNULL_INFO_MAX + 1] = {
 static int snull_validate(struct nlattr *tb[], struct nlattr *data[],
 			  struct netlink_ext_ack *extack)
 {
+	/* The card has SNULL_MAX_QUEUES queue pairs: no more TX or RX
+	 * queues than that (the watchdog and the stack index them).
+	 */
+	if ((tb[IFLA_NUM_TX_QUEUES] &&
+	     nla_get_u32(tb[IFLA_NUM_TX_QUEUES]) > SNULL_MAX_QUEUES) ||
+	    (tb[IFLA_NUM_RX_QUEUES] &&
+	     nla_get_u32(tb[IFLA_NUM_RX_QUEUES]) > SNULL_MAX_QUEUES)) {
+		NL_SET_ERR_MSG_MOD(extack, "at most 8 TX and RX queues (the card's queue pairs)");
+		return -EINVAL;
+	}
 	if (tb[IFLA_ADDRESS]) {
 		if (nla_len(tb[IFLA_ADDRESS]) != ETH_ALEN) {
 			NL_SET_ERR_MSG_ATTR(extack, tb[IFLA_ADDRESS],
@@ -182,13 +192,13 @@ static int snull_kc_newlink(struct net *src_net, struct net_device *dev,
 #define snull_newlink snull_kc_newlink
 #endif
 
-/* Not const: rtnl_link_register() links it into a list. */
 /* Every queue pair the card has: ethtool -L may use them later. */
 static unsigned int snull_link_num_queues(void)
 {
 	return SNULL_MAX_QUEUES;
 }
 
+/* Not const: rtnl_link_register() links it into a list. */
 struct rtnl_link_ops snull_link_ops = {
 	.kind		= SNULL_DRV_NAME,
 #ifdef HAVE_RTNL_NEWLINK_PEER_NET

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # `ip link add ... type snull` in one namespace: a named peer, an
 # auto-named peer, no names at all, a peer MAC; `ip -d link show` says kind
-# snull and shows the pairing; new pairs start in wire mode (ARP on, flip
+# snull and shows the pairing; more queues than the card's 8 are refused,
+# fewer lower ethtool -L's maximum; new pairs start in wire mode (ARP on, flip
 # off) while the insmod pair keeps the book's mode and still works beside
 # them; deleting either end deletes both (and their debugfs directories);
 # rmmod removes ip-link pairs too, in every namespace.
@@ -79,6 +80,22 @@ assert_eq "$(mac_of te)" 02:11:22:33:44:55 "te's MAC"
 ip link add name tf type snull peer name tg address 01:00:5e:00:00:01 2>/dev/null &&
 	fail "a multicast peer MAC was accepted"
 ip link show tf >/dev/null 2>&1 && fail "tf exists after a refused add"
+
+# More queues than the card's 8 queue pairs, for either end: refused with
+# the reason; fewer is a smaller maximum for ethtool -L.
+ip link add name tf numtxqueues 9 type snull peer name tg 2>err.txt &&
+	fail "numtxqueues 9 accepted"
+grep -q "at most 8 TX and RX queues" err.txt || fail "numtxqueues 9: no reason given ($(cat err.txt))"
+ip link add name tf type snull peer name tg numrxqueues 16 2>err.txt &&
+	fail "the peer's numrxqueues 16 accepted"
+grep -q "at most 8 TX and RX queues" err.txt || fail "peer numrxqueues 16: no reason given ($(cat err.txt))"
+ip link show tf >/dev/null 2>&1 && fail "tf exists after a refused add"
+ip link add name tf numtxqueues 2 numrxqueues 2 type snull peer name tg ||
+	fail "numtxqueues 2 numrxqueues 2"
+ethtool -l tf | awk '$1 == "Combined:" { print $2; exit }' >max.txt
+assert_eq "$(cat max.txt)" 2 "tf's maximum combined channels with 2 queues"
+ethtool -L tf combined 3 2>/dev/null && fail "ethtool -L 3 accepted on 2 queues"
+ip link del tf || fail "ip link del tf"
 
 # A name that exists is refused, and nothing half-made stays behind.
 ip link add name ta type snull peer name th 2>/dev/null && fail "duplicate name ta accepted"
