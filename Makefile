@@ -7,7 +7,7 @@
 #   make clean              remove build products (also .lab/ and results/)
 #   make check              install what is missing, run the test suite in
 #                           the VM lab on every kernel of the matrix (full
-#                           on distro and debug, the core set elsewhere)
+#                           on distro and debug, smaller sets elsewhere)
 #   make check KERNELS=distro                         quick: Debian's 6.1 only
 #   make check KERNELS="bullseye sid"                 two kernels of the matrix
 #   make check FULL=1                                 the full suite everywhere

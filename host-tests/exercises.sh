@@ -65,7 +65,7 @@ mkdir -p "$HOST_TMP/mine" && echo keep >"$HOST_TMP/mine/notes"
 # --- they build -------------------------------------------------------------
 rel=$(distro_release)
 kbuild() {	# $1 = tree: warnings and errors on stdout; fails when it does not build
-	make -C "/lib/modules/$rel/build" M="$1" modules >"$1/build.log" 2>&1 || {
+	make -j"$(nproc)" -C "/lib/modules/$rel/build" M="$1" modules >"$1/build.log" 2>&1 || {
 		grep -E 'error|warning' "$1/build.log" | head -n 20
 		return 1
 	}
