@@ -108,6 +108,17 @@ static inline void snull_compat_pp_set_napi(struct page_pool_params *pp,
 #endif
 }
 
+/* 6.8: a pool that names its device is listed under it by "netdev
+ * page-pool-get", with its statistics in page-pool-stats-get.
+ */
+static inline void snull_compat_pp_set_netdev(struct page_pool_params *pp,
+					      struct net_device *dev)
+{
+#ifdef HAVE_PAGE_POOL_PARAMS_NETDEV
+	pp->netdev = dev;
+#endif
+}
+
 /*
  * A page of @pool becomes the head of @skb, which goes up the stack.
  * Since 5.14 the skb is marked and the page returns to its pool when the

@@ -82,6 +82,7 @@ int snull_rings_alloc(struct snull_queue *q, struct snull_rings *r,
 
 	if (priv->use_napi)
 		snull_compat_pp_set_napi(&pp, &q->napi);
+	snull_compat_pp_set_netdev(&pp, priv->dev);
 	r->page_pool = page_pool_create(&pp);
 	if (IS_ERR(r->page_pool)) {
 		err = PTR_ERR(r->page_pool);

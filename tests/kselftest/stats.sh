@@ -15,7 +15,10 @@
 # name a NAPI instance, and dev-get shows its XDP features.  Then the
 # same with three queue pairs (ethtool -L): queues.py's addremove_queues
 # (-L 2 and back to 3) must pass, stats.py's sums hold over three
-# queues, and every queue names a NAPI instance of its own.
+# queues, and every queue names a NAPI instance of its own.  Last, the
+# page pools: page-pool-get lists one per RX queue under sn0, and where
+# the kernel keeps page pool statistics, they show pages allocated and
+# recycled.
 # timeout: 300
 . "$SNULL_TESTDIR/lib.sh"
 . "$SNULL_TESTDIR/kselftest/ksft.inc"
@@ -118,3 +121,43 @@ info "sn0 queues: $(echo "$napis" | tr '\n' ' ')"
 assert_eq "$(echo "$napis" | tr '\n' ' ')" \
 	"rx 0 napi rx 1 napi rx 2 napi tx 0 napi tx 1 napi tx 2 napi napi-ids 3 " \
 	"sn0's 3 queue pairs and their NAPI instances"
+
+# The page pools, listed under the device since they name it
+# (page_pool_params.netdev, 6.8): one per RX queue in use, each with its
+# NAPI.  Their statistics where the kernel keeps them
+# (CONFIG_PAGE_POOL_STATS: the debug kernels): pages taken and recycled
+# by 1000-byte frames, which the copybreak leaves in their pages.
+ping -c 20 -i 0.05 -s 1000 -W 2 192.0.2.2 >/dev/null || fail "ping -s 1000 with 3 queues"
+# page-pool-get is older (6.8) than qstats-get (6.10), which this test
+# needs: it must answer.  page-pool-stats-get answers EOPNOTSUPP where the
+# kernel keeps no statistics (Debian's kernels), and nothing else.
+pools=$(ynl "
+ps = [p for p in nf.page_pool_get({}, dump=True)
+      if p.get('ifindex') == $idx and 'detach-time' not in p]
+print(len(ps), len([p for p in ps if p.get('napi-id')]))" 2>err) ||
+	fail "page-pool-get: $(tail -n 1 err)"
+assert_eq "$pools" "3 3" "sn0's page pools in page-pool-get (all, with a NAPI id)"
+pps=$(ynl "
+import errno
+from lib.py import NlError
+try:
+    st = [s for s in nf.page_pool_stats_get({}, dump=True)
+          if s.get('info', {}).get('ifindex') == $idx]
+except NlError as e:
+    if e.nl_msg.error != -errno.EOPNOTSUPP:
+        raise
+    print('none')
+    sys.exit(0)
+a = sum(s.get('alloc-fast', 0) + s.get('alloc-slow', 0) for s in st)
+r = sum(s.get('recycle-cached', 0) + s.get('recycle-ring', 0) for s in st)
+print(len(st), a, r)" 2>err) || fail "page-pool-stats-get: $(tail -n 1 err)"
+case $pps in
+none) info "no page pool statistics in this kernel (EOPNOTSUPP: CONFIG_PAGE_POOL_STATS is off)" ;;
+*)
+	set -- $pps
+	info "sn0's page pools: $1 with statistics, $2 pages allocated, $3 recycled"
+	assert_ge "$1" 3 "sn0's page pools in page-pool-stats-get (a retired queue's lingers while its pages are out)"
+	assert_ge "$2" 1 "pages allocated by sn0's pools"
+	assert_ge "$3" 20 "pages recycled into sn0's pools after 20 echo replies of 1028 bytes"
+	;;
+esac
