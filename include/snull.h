@@ -61,8 +61,9 @@ enum {
 /*
  * One configuration's descriptor rings and RX buffers: pages of
  * 2^rx_order, recycled through a page pool.  snull_rings_alloc() gets
- * all of it before the hardware is touched, so a reconfiguration that
- * cannot get memory changes nothing (allocate, swap, free the old).
+ * the rings and the pool before the hardware is touched, so a
+ * reconfiguration that cannot get them changes nothing (allocate, swap,
+ * free the old); buffers it cannot get, the refill retries.
  */
 struct snull_rings {
 	struct snull_tx_desc *tx;

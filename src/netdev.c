@@ -44,9 +44,12 @@ static void snull_pool_destroy_unused(struct snull_queue *q,
 
 /*
  * Everything one configuration needs, allocated up front: both descriptor
- * rings, a page pool, and a buffer for every RX slot (so that posting
- * them later cannot fail).  Process context, rtnl held; the hardware may
- * be running on other rings meanwhile.  snull_rings_free() undoes it.
+ * rings and a page pool, which must be had, and a buffer for every RX
+ * slot, which need not: as igb does, a ring starts short of buffers
+ * rather than refuse to start, its first refill (snull_start()) retries
+ * the empty slots, and the interrupt a frame raises when it finds none
+ * brings the poll's.  Process context, rtnl held; the hardware may be
+ * running on other rings meanwhile.  snull_rings_free() undoes it.
  */
 int snull_rings_alloc(struct snull_queue *q, struct snull_rings *r,
 		      u32 tx_size, u32 rx_size, u32 mtu)
@@ -100,18 +103,14 @@ int snull_rings_alloc(struct snull_queue *q, struct snull_rings *r,
 		if (err)
 			goto err_mem_model;
 	}
-	err = -ENOMEM;
 	for (i = 0; i < rx_size; i++) {
 		r->rx[i].page = page_pool_alloc_pages(r->page_pool,
 						      GFP_KERNEL | __GFP_NOWARN);
 		if (!r->rx[i].page)
-			goto err_pages;
+			break;	/* the rest for snull_rx_refill() */
 	}
 	return 0;
 
-err_pages:
-	while (i--)
-		page_pool_put_full_page(r->page_pool, r->rx[i].page, false);
 err_mem_model:
 	if (xdp_rxq_info_is_reg(&r->xdp_rxq))
 		xdp_rxq_info_unreg(&r->xdp_rxq);
