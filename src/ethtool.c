@@ -83,6 +83,12 @@ static const struct snull_stat_desc snull_tx_dim_descs[] = {
 };
 
 #define SNULL_STAT_GROUP_MAX	32	/* the largest group's counters */
+/* snull_stat_group_add() copies a per-queue group into an array this big. */
+static_assert(ARRAY_SIZE(snull_poll_descs) <= SNULL_STAT_GROUP_MAX);
+static_assert(ARRAY_SIZE(snull_irq_descs) <= SNULL_STAT_GROUP_MAX);
+static_assert(ARRAY_SIZE(snull_xmit_descs) <= SNULL_STAT_GROUP_MAX);
+static_assert(ARRAY_SIZE(snull_rx_dim_descs) <= SNULL_STAT_GROUP_MAX);
+static_assert(ARRAY_SIZE(snull_tx_dim_descs) <= SNULL_STAT_GROUP_MAX);
 
 struct snull_stat_group {
 	const struct snull_stat_desc *descs;
