@@ -25,16 +25,6 @@
 
 command -v python3 >/dev/null || skip "no python3 in this boot"
 
-# ynl PYCMD: run Python with the selftests' netlink families imported.
-ynl() {
-	(cd "$SNULL_KSFT/drivers/net" && python3 -c "
-import sys
-sys.path.insert(0, '.')
-from lib.py import NetdevFamily, RtnlFamily
-nf = NetdevFamily()
-$1")
-}
-
 # selftest SCRIPT LABEL CASE...: run drivers/net/SCRIPT with NETIF=sn0;
 # it must exit 0, fail nothing, and pass every CASE (not skip it).
 selftest() {
@@ -125,12 +115,12 @@ assert_eq "$(echo "$napis" | tr '\n' ' ')" \
 # The page pools, listed under the device since they name it
 # (page_pool_params.netdev, 6.8): one per RX queue in use, each with its
 # NAPI.  Their statistics where the kernel keeps them
-# (CONFIG_PAGE_POOL_STATS: the debug kernels): pages taken and recycled
+# (CONFIG_PAGE_POOL_STATS: the debug kernel, sid's): pages taken and recycled
 # by 1000-byte frames, which the copybreak leaves in their pages.
 ping -c 20 -i 0.05 -s 1000 -W 2 192.0.2.2 >/dev/null || fail "ping -s 1000 with 3 queues"
 # page-pool-get is older (6.8) than qstats-get (6.10), which this test
 # needs: it must answer.  page-pool-stats-get answers EOPNOTSUPP where the
-# kernel keeps no statistics (Debian's kernels), and nothing else.
+# kernel keeps no statistics, and nothing else.
 pools=$(ynl "
 ps = [p for p in nf.page_pool_get({}, dump=True)
       if p.get('ifindex') == $idx and 'detach-time' not in p]
