@@ -42,8 +42,9 @@
 #define SNULL_CTRL_RXCSUM	BIT(4)	/* sum received frames (COMPLETE) */
 
 #define SNULL_STATUS_EN		BIT(0)	/* engines on */
-#define SNULL_STATUS_TXHUNG	BIT(1)	/* a TX engine hung; only EN off->on
-					 * revives it
+#define SNULL_STATUS_TXHUNG	BIT(1)	/* some queue's TX engine hung
+					 * (TSTAT says which); only EN
+					 * off->on revives it
 					 */
 #define SNULL_STATUS_LU		BIT(2)	/* link up (SNULL_PHY_STAT_LINK) */
 
@@ -116,6 +117,9 @@ static inline u32 snull_mta_bin(const u8 *addr)
 #define SNULL_TDLEN		0x0208	/* TX descriptors */
 #define SNULL_TDH		0x020c	/* TX head, read-only */
 #define SNULL_TDT		0x0210	/* TX tail: the doorbell */
+#define SNULL_TSTAT		0x0214	/* TX engine status, read-only */
+
+#define SNULL_TSTAT_HUNG	BIT(0)	/* this queue's engine hung */
 
 #define SNULL_RDBA		0x0300	/* RX ring base, 64 bits */
 #define SNULL_RDLEN		0x0308	/* RX descriptors */

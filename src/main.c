@@ -101,10 +101,10 @@
  *
  *   With lockup=N the TX engine hangs on every Nth frame (and with the
  *   stall_tx fault knob on every frame).  xmit finds the descriptor it
- *   just posted not written back, reads STATUS.TXHUNG and stops the
- *   queue; after `timeout` jiffies the watchdog calls ndo_tx_timeout()
- *   in softirq context under netif_tx_lock().  It only counts and
- *   schedules reset_work;
+ *   just posted not written back, reads its queue's TSTAT.HUNG and
+ *   stops the queue; after `timeout` jiffies the watchdog calls
+ *   ndo_tx_timeout() in softirq context under netif_tx_lock().  It only
+ *   counts and schedules reset_work;
  *   snull_reset_task() takes rtnl and resets the hardware in process
  *   context: snull_quiesce() (CTRL.EN off), then snull_start() on the
  *   same rings (CTRL.EN on revives the engine), which allocates nothing

@@ -646,16 +646,18 @@ static netdev_tx_t snull_start_xmit(struct sk_buff *skb, struct net_device *dev)
 		return NETDEV_TX_OK;
 	/* EXERCISE 5 END */
 	/* EXERCISE 2 BEGIN: the doorbell; a hung engine
-	 * Write TDT.  If the descriptor is not DONE yet and STATUS says the
-	 * TX engine hung, stop the queue so the watchdog notices.
+	 * Write TDT.  If the descriptor is not DONE yet and the queue's
+	 * TSTAT says its TX engine hung, stop the queue so the watchdog
+	 * notices.
 	 */
 	/* The doorbell: the engine sends up to the new tail right now.  A
 	 * descriptor written back says the engine is alive without a
-	 * register read; only otherwise ask STATUS whether it hung.
+	 * register read; only otherwise ask this queue's TSTAT whether its
+	 * engine hung (STATUS.TXHUNG would stop a queue for another's hang).
 	 */
 	snull_q_wr32(q, SNULL_TDT, q->tx_next);
 	if (unlikely(!(READ_ONCE(d->status) & SNULL_DESC_DONE) &&
-		     snull_rd32(priv, SNULL_STATUS) & SNULL_STATUS_TXHUNG)) {
+		     snull_q_rd32(q, SNULL_TSTAT) & SNULL_TSTAT_HUNG)) {
 		/*
 		 * The engine hung: stop the queue, as the book's driver does
 		 * when it loses a TX interrupt, so the watchdog sees the stall

@@ -992,6 +992,8 @@ u32 snull_hw_rd32(struct snull_hw *hw, u32 reg)
 		return hw->txq[q].len;
 	case SNULL_TDT:
 		return READ_ONCE(hw->txq[q].tdt);
+	case SNULL_TSTAT:
+		return READ_ONCE(hw->txq[q].hung) ? SNULL_TSTAT_HUNG : 0;
 	case SNULL_RDLEN:
 		return hw->rxq[q].len;
 	case SNULL_RDT:

@@ -573,7 +573,8 @@ out:
  * Queue pairs: an RX queue interrupts on its own vector; a TX queue's
  * doorbell sends, and its completion interrupts on its vector.  A RETA
  * entry beyond the card's queues, or an empty ring, misses the frame,
- * counted in MPC and in the queue's RQDPC.
+ * counted in MPC and in the queue's RQDPC.  A hung engine is its queue's
+ * alone (TSTAT).
  */
 static void snull_hw_test_queues(struct kunit *test)
 {
@@ -604,9 +605,15 @@ static void snull_hw_test_queues(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, READ_ONCE(q1->icr), SNULL_IRQ_RX);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(b->icr) & rxtx, 0);
 
-	/* queue 1's ring is empty now: missed, on queue 1 */
+	/* queue 1's ring is empty now: missed, on queue 1, whose RX cause
+	 * (ring empty) interrupts again; waited for, or it could land in
+	 * the TX check below
+	 */
 	kt_xmit(a, 0, kt_tcp(test, a, b->mac, &kt_rss_vecs[0]));
 	KUNIT_EXPECT_EQ(test, snull_hw_rd64(b->hw, SNULL_QREG(SNULL_RQDPC, 1)), 1);
+	KUNIT_EXPECT_GT(test, wait_event_timeout(b->wq,
+						 atomic_read(&q1->irqs) >= 2,
+						 HZ), 0);
 	/* RETA names queue 5 of 2: missed, counted on queue 0 */
 	snull_hw_wr32(b->hw, SNULL_RETA(0), 0x05050505);
 	for (i = 1; i < SNULL_RETA_SIZE / 4; i++)
@@ -626,6 +633,26 @@ static void snull_hw_test_queues(struct kunit *test)
 	KUNIT_EXPECT_GT(test, wait_event_timeout(b->wq, atomic_read(&q1->irqs),
 						 HZ), 0);
 	KUNIT_EXPECT_EQ(test, READ_ONCE(q1->icr), SNULL_IRQ_TX);
+
+	/* queue 1's engine hangs: its TSTAT says so, queue 0's does not,
+	 * STATUS sums them up; queue 0 still sends; EN off and on revives
+	 */
+	snull_hw_wr32(b->hw, SNULL_FAULT_STALL, 1);
+	kt_xmit(b, 1, kt_frame(test, b, a->mac, 0x88b5, 60));
+	snull_hw_wr32(b->hw, SNULL_FAULT_STALL, 0);
+	KUNIT_EXPECT_EQ(test, snull_hw_rd32(b->hw, SNULL_QREG(SNULL_TDH, 1)), 1);
+	KUNIT_EXPECT_EQ(test, snull_hw_rd32(b->hw, SNULL_QREG(SNULL_TSTAT, 1)),
+			SNULL_TSTAT_HUNG);
+	KUNIT_EXPECT_EQ(test, snull_hw_rd32(b->hw, SNULL_TSTAT), 0);
+	KUNIT_EXPECT_TRUE(test, snull_hw_rd32(b->hw, SNULL_STATUS) &
+				SNULL_STATUS_TXHUNG);
+	kt_xmit(b, 0, kt_frame(test, b, a->mac, 0x88b5, 60));
+	KUNIT_EXPECT_EQ(test, snull_hw_rd32(b->hw, SNULL_TDH), 1);
+	snull_hw_wr32(b->hw, SNULL_CTRL, 0);
+	kt_on(b);
+	KUNIT_EXPECT_EQ(test, snull_hw_rd32(b->hw, SNULL_QREG(SNULL_TSTAT, 1)), 0);
+	KUNIT_EXPECT_FALSE(test, snull_hw_rd32(b->hw, SNULL_STATUS) &
+				 SNULL_STATUS_TXHUNG);
 	kt_free(a);
 	kt_free(b);
 }
