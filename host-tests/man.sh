@@ -49,6 +49,11 @@ done < <(sed -n 's/^MODULE_PARM_DESC(\([a-z_]*\), ".*(.*default \([^)]*\))");/\1
 for s in $(sed -n 's/^[[:space:]]*SNULL_STAT(.*"\([a-z_]*\)"),$/\1/p' "$src/ethtool.c"); do
 	grep -qw -- "$s" text.txt || missing "statistic $s"
 done
+qnames=$(sed -n '/snull_queue_stat_names\[\] = {/,/^};/p' "$src/ethtool.c" | grep -o '"[a-z_]*"' | tr -d '"')
+[[ -n $qnames ]] || fail "no snull_queue_stat_names in src/ethtool.c"
+for s in $qnames; do
+	grep -qw -- "qN_$s" text.txt || missing "per-queue statistic qN_$s"
+done
 for p in $(sed -n 's/^[[:space:]]*\[SNULL_PFLAG_[A-Z]*\][[:space:]]*= "\([a-z]*\)",$/\1/p' "$src/ethtool.c"); do
 	grep -qw -- "$p" text.txt || missing "private flag $p"
 done

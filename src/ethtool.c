@@ -119,17 +119,29 @@ static const struct snull_stat_group snull_stat_groups[] = {
 };
 
 /*
- * With several queue pairs, each one's own counters follow the totals:
- * "q<N>_<name>" for these.  One queue pair shows the totals only.
+ * Each queue pair's own counters follow the totals: "q<N>_<name>" for
+ * these, for every pair the device can have, in use or not.
  */
 static const char * const snull_queue_stat_names[] = {
 	"rx_packets", "rx_bytes", "tx_packets", "tx_bytes", "napi_polls",
 	"irqs",
 };
 
+/*
+ * The pairs ethtool -S shows.  The count must not change while the
+ * device exists (i40e's rule): ethtool asks for the count, the names and
+ * the values in three calls with nothing held across them.  After an
+ * ethtool -L in between, a recent kernel answers with no strings at all
+ * ("no stats available"), an older one copies the new count into a
+ * buffer sized by the old.  So all the pairs the device can have, not
+ * those in use; a device made with one queue (ip link add ...
+ * numtxqueues 1) shows the totals only.
+ */
 static unsigned int snull_queue_stats_shown(const struct snull_priv *priv)
 {
-	return priv->num_queues > 1 ? priv->num_queues : 0;
+	u32 n = snull_max_queues(priv->dev);
+
+	return n > 1 ? n : 0;
 }
 
 static unsigned int snull_stats_count(const struct snull_priv *priv)

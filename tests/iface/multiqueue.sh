@@ -4,8 +4,9 @@
 # RX queues RSS picks, each queue counts its own frames and interrupts,
 # and the queues' counters add up to the device's.  ethtool -X weight
 # sends every flow to one queue; -L changes the count under the running
-# interface (the table follows, counters stay); refused: 0, more than the
-# card has, and fewer than a user's table names.  The stack's own
+# interface (the table follows, counters stay; ethtool -S lists all 8
+# pairs' whatever the count, a device made with one queue none); refused:
+# 0, more than the card has, and fewer than a user's table names.  The stack's own
 # steering works as on a real NIC: XPS sends a pinned sender's frames on
 # the TX queue its CPU maps to, RPS moves the receive processing to the
 # CPU an RX queue's rps_cpus names (netif_receive_skb's CPU, traced; two
@@ -104,7 +105,11 @@ paste before.txt after.txt | awk '{ print $2 - $1 }' >delta.txt
 assert_ge "$(sed -n 1p delta.txt)" 16 "queue 0's frames with weight 1 0 0 0"
 assert_eq "$(sed -n '2,4p' delta.txt | tr '\n' ' ')" "0 0 0 " "queues 1-3 with weight 1 0 0 0"
 
-# -L under a running interface; a user's table must fit
+# -L under a running interface; a user's table must fit.  ethtool -S
+# lists the same statistics whatever the count (all 8 pairs': ethtool
+# reads count, names and values in three calls).
+nstats=$(in_netns ns1 ethtool -S sn1 | wc -l)
+in_netns ns1 ethtool -S sn1 | grep -q "q7_irqs:" || fail "ethtool -S with 4 pairs: no q7_irqs"
 in_netns ns1 ethtool -X sn1 equal 4 || fail "ethtool -X equal 4"
 in_netns ns1 ethtool -L sn1 combined 2 2>err.txt && fail "-L 2 accepted with a table naming queue 3"
 assert_eq "$(channels sn1 ns1)" "8 4" "channels after a refused -L"
@@ -114,9 +119,9 @@ assert_eq "$(channels sn1 ns1)" "8 2" "channels after -L 2"
 in_netns ns1 ethtool -x sn1 | grep -q "with 2 RX ring" || fail "ethtool -x: not 2 RX rings after -L 2"
 wait_for "in_netns ns0 ip link show sn0 | grep -q LOWER_UP" 5
 ping_ok ns0 -c 3 -i 0.2 -W 2 10.0.0.2
-in_netns ns1 ethtool -S sn1 | grep -q "q2_rx_packets" && fail "q2 counters shown with 2 queues"
+assert_eq "$(in_netns ns1 ethtool -S sn1 | wc -l)" "$nstats" "ethtool -S lines with 2 pairs vs 4"
 in_netns ns1 ethtool -L sn1 combined 1 || fail "ethtool -L sn1 combined 1"
-in_netns ns1 ethtool -S sn1 | grep -q "q0_rx_packets" && fail "per-queue counters shown with 1 queue"
+assert_eq "$(in_netns ns1 ethtool -S sn1 | wc -l)" "$nstats" "ethtool -S lines with 1 pair vs 4"
 ping_ok ns0 -c 3 -i 0.2 -W 2 10.0.0.2
 in_netns ns1 ethtool -L sn1 combined 8 || fail "ethtool -L sn1 combined 8"
 assert_eq "$(channels sn1 ns1)" "8 8" "channels after -L 8"
@@ -204,6 +209,16 @@ else
 fi
 ip netns del ns0
 ip netns del ns1
+
+# A pair made with one queue each can have no more: -l says 1, and
+# ethtool -S shows the totals only.
+ip link add sq0 numtxqueues 1 numrxqueues 1 type snull peer name sq1 numtxqueues 1 numrxqueues 1 ||
+	fail "ip link add sq0 numtxqueues 1 ... type snull"
+assert_eq "$(ethtool -l sq0 | awk '$1 == "Combined:" { printf "%s ", $2 }')" "1 1 " \
+	"sq0 combined channels (max, current)"
+ethtool -S sq0 | grep -q "q0_rx_packets" && fail "per-queue counters shown for a one-queue device"
+ethtool -L sq0 combined 2 2>/dev/null && fail "-L 2 accepted on a one-queue device"
+ip link del sq0 || fail "ip link del sq0"
 unload_snull
 
 # Bad parameters: a clear error, nothing loaded.
